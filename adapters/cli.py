@@ -1,0 +1,137 @@
+"""The `gehoord` command line: serve, migrate, tokens, projections (exit 0 ok, 1 check failed, 2 usage)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, NoReturn
+
+import typer
+from pydantic import ValidationError
+
+from adapters.bootstrap import SchemaMissing, Service, build, check_schema, migrate
+from adapters.logging import configure_logging
+from adapters.settings import Settings
+from application.errors import TokenNameTaken, UnknownToken
+from application.roles import Role
+
+cli = typer.Typer(help="gehoord: complaints and signals of dissatisfaction.", no_args_is_help=True)
+tokens_cli = typer.Typer(help="Create and revoke bearer tokens.", no_args_is_help=True)
+projections_cli = typer.Typer(help="Read models built from the event log.", no_args_is_help=True)
+cli.add_typer(tokens_cli, name="tokens")
+cli.add_typer(projections_cli, name="projections")
+
+
+def fail(reason: str, code: int = 2) -> NoReturn:
+    """One line on stderr and the exit code: 2 for usage or configuration, 1 for a failed check."""
+    typer.echo(f"gehoord: {reason}", err=True)
+    raise typer.Exit(code)
+
+
+def load_settings(**overrides: object) -> Settings:
+    try:
+        settings = Settings(**{k: v for k, v in overrides.items() if v is not None})  # type: ignore[arg-type]
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "settings"
+        fail(f"invalid configuration: GEHOORD_{field.upper()}: {first['msg']}")
+    configure_logging(settings.log_level)
+    return settings
+
+
+@contextmanager
+def running_service(settings: Settings, needs_schema: bool = True) -> Iterator[Service]:
+    try:
+        service = build(settings)
+    except Exception as error:  # a malformed URL or a missing driver
+        fail(f"cannot open the store {settings.database_url!r}: {type(error).__name__}")
+    try:
+        if needs_schema:
+            check_schema(service)
+        yield service
+    except SchemaMissing as error:
+        fail(str(error))
+    finally:
+        service.close()
+
+
+@cli.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="default GEHOORD_HOST or 127.0.0.1")] = None,
+    port: Annotated[int | None, typer.Option(help="default GEHOORD_PORT or 8000")] = None,
+) -> None:
+    """Serve the API (with the scheduler unless GEHOORD_SCHEDULER=off)."""
+    import uvicorn
+
+    settings = load_settings(host=host, port=port)
+    with running_service(settings):
+        pass  # fail early, with one line, when the store or its schema is missing
+    # By import string: adapters never import the api layer; the app reads the same settings.
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        access_log=False,
+        log_level="warning",
+    )
+
+
+@cli.command("migrate")
+def migrate_command() -> None:
+    """Create or upgrade the schema; safe to run twice and concurrently."""
+    with running_service(load_settings(), needs_schema=False) as service:
+        migrate(service)
+    typer.echo("schema is up to date")
+
+
+@tokens_cli.command("create")
+def create_token(
+    role: Annotated[str, typer.Option(help="intake, mediator, manager, auditor or admin")],
+    name: Annotated[str, typer.Option(help="who holds the token; becomes the actor on events")],
+) -> None:
+    """Print a new bearer token, and only that, on stdout."""
+    if role not in {r.value for r in Role}:
+        fail(f"unknown role {role!r}; use one of {', '.join(r.value for r in Role)}")
+    if not name.strip() or len(name) > 200:
+        fail("the name must be 1 to 200 characters")
+    with running_service(load_settings()) as service:
+        try:
+            secret = service.tokens.create(Role(role), name.strip())
+        except TokenNameTaken as error:
+            fail(str(error))
+    typer.echo(secret)
+
+
+@tokens_cli.command("revoke")
+def revoke_token(name: Annotated[str, typer.Argument(help="the token's name")]) -> None:
+    """Revoke a token; it stops working at once, in every process."""
+    with running_service(load_settings()) as service:
+        try:
+            service.tokens.revoke(name)
+        except UnknownToken as error:
+            fail(str(error))
+    typer.echo(f"revoked {name}")
+
+
+@projections_cli.command("rebuild")
+def rebuild(
+    name: Annotated[str | None, typer.Argument(help="one projection; all when left out")] = None,
+) -> None:
+    """Rebuild read models from the event log, with a progress bar."""
+    from adapters.rebuild import rebuild_with_progress
+
+    with running_service(load_settings()) as service:
+        names = list(service.projections.projections)
+        if name is not None and name not in names:
+            fail(f"unknown projection {name!r}; known: {', '.join(names)}")
+        rebuild_with_progress(service, [name] if name else names)
+
+
+def main() -> None:
+    cli(prog_name="gehoord")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Persistence: the event store, the schema and the SQL tables beside it."""

@@ -1,0 +1,41 @@
+"""The FastAPI application factory: wires routers, errors and middleware; connects only on start."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from adapters.bootstrap import Service, build, check_schema
+from adapters.settings import Settings
+from api.middleware import GuardMiddleware
+from api.problems import install_problem_handlers
+from api.routers import complaint_commands, complaints, health
+
+DESCRIPTION = """Complaints and signals of dissatisfaction for youth-care organisations.
+Every change is an event; nothing is overwritten. Send `Authorization: Bearer <token>`."""
+
+
+def create_app(settings: Settings | None = None, service: Service | None = None) -> FastAPI:
+    """Build the app; `service` lets tests pass one already built (with a settable clock)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        running = service or build(settings or Settings())
+        check_schema(running)
+        running.projections.catch_up()
+        running.start_background()
+        app.state.service = running
+        try:
+            yield
+        finally:
+            running.close()
+
+    app = FastAPI(title="gehoord", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    install_problem_handlers(app)
+    app.add_middleware(GuardMiddleware)
+    app.include_router(health.router)
+    app.include_router(complaints.router)
+    app.include_router(complaint_commands.router)
+    return app

@@ -1,0 +1,48 @@
+"""Request dependencies: the wired service and the authenticated caller allowed to act."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.exceptions import HTTPException
+
+from adapters.bootstrap import Service
+from application.errors import UnknownToken
+from application.roles import Action, may
+from application.tokens import Principal
+
+_bearer = HTTPBearer(auto_error=False, description="A token from `gehoord tokens create`")
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+def get_service(request: Request) -> Service:
+    service: Service = request.app.state.service
+    return service
+
+
+ServiceDep = Annotated[Service, Depends(get_service)]
+
+
+def allowed(action: Action) -> Any:
+    """A dependency that returns the caller if their token's role may take `action`."""
+
+    def caller(
+        request: Request,
+        service: ServiceDep,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    ) -> Principal:
+        if credentials is None or credentials.scheme.lower() != "bearer":
+            raise HTTPException(401, "send Authorization: Bearer <token>", headers=_CHALLENGE)
+        try:
+            principal = service.tokens.authenticate(credentials.credentials)
+        except UnknownToken:
+            raise HTTPException(401, "unknown or revoked token", headers=_CHALLENGE) from None
+        request.state.actor = principal.actor
+        if not may(principal.role, action):
+            raise HTTPException(403, f"the role {principal.role} may not {action.value}")
+        return principal
+
+    return Depends(caller)
+

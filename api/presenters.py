@@ -1,0 +1,62 @@
+"""Turns aggregates and read-model rows into the response schemas, with ETag headers."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from fastapi.responses import JSONResponse
+
+from api.schemas.complaints import ComplaintPublic, ComplaintSummary
+from application.case_list import CaseRow
+from domain.complaint import Complaint
+
+
+def _dated(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{"at": e["at"], "details": {k: v for k, v in e.items() if k != "at"}} for e in entries]
+
+
+def complaint_public(complaint: Complaint) -> ComplaintPublic:
+    person = complaint.complainant
+    return ComplaintPublic.model_validate(
+        {
+            "id": complaint.id,
+            "reference": complaint.reference,
+            "status": str(complaint.status),
+            "suspended": complaint.is_suspended,
+            "version": complaint.version,
+            "received_at": complaint.received_at,
+            "channel": complaint.channel,
+            "complainant": {
+                "name": person["name"],
+                "email": person.get("email"),
+                "phone": person.get("phone"),
+            },
+            "dossier_ref": complaint.dossier_ref,
+            "subject": complaint.subject,
+            "description": complaint.description,
+            "team": complaint.team,
+            "external_ref": complaint.external_ref,
+            "signal_id": complaint.signal_id,
+            "mediator": complaint.mediator,
+            "acknowledged_at": complaint.acknowledged_at,
+            "conversations": complaint.conversations,
+            "minutes": _dated(complaint.minutes),
+            "referred_at": complaint.referred_at,
+            "ruling": complaint.ruling,
+            "apologies": _dated(complaint.apologies),
+            "measures": _dated(complaint.measures),
+            "extensions": _dated(complaint.extensions),
+            "deadlines": [],
+            "open_flags": [],
+        }
+    )
+
+
+def case_response(complaint: Complaint, status: int = 200, **headers: str) -> JSONResponse:
+    body = complaint_public(complaint).model_dump(mode="json")
+    return JSONResponse(body, status_code=status, headers={"ETag": f'"{complaint.version}"', **headers})
+
+
+def summary(row: CaseRow) -> ComplaintSummary:
+    return ComplaintSummary(**{k: v for k, v in asdict(row).items() if k in ComplaintSummary.model_fields})

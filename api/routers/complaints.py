@@ -1,0 +1,95 @@
+"""Complaint endpoints: register, list, read (also as of a moment), history and every command."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+from uuid import UUID
+
+import structlog
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+
+from api.dependencies import ServiceDep, allowed
+from api.presenters import case_response, summary
+from api.commands import IdempotencyKey, run_command
+from api.schemas.complaints import (
+    ComplaintCreate,
+    ComplaintPage,
+    ComplaintPublic,
+    HistoryEntryPublic,
+)
+from application.case_list import CaseFilter
+from application.casework import NewComplaint
+from application.roles import Action
+from application.tokens import Principal
+from starlette.exceptions import HTTPException
+
+router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
+
+Registrar = Annotated[Principal, allowed(Action.REGISTER_CASE)]
+Reader = Annotated[Principal, allowed(Action.READ_CASE)]
+HistoryReader = Annotated[Principal, allowed(Action.READ_HISTORY)]
+
+@router.post("", status_code=201, response_model=ComplaintPublic, summary="Register a complaint")
+def register(
+    body: ComplaintCreate,
+    request: Request,
+    service: ServiceDep,
+    caller: Registrar,
+    key: IdempotencyKey = None,
+) -> JSONResponse:
+    new = NewComplaint(
+        received_at=body.received_at,
+        channel=str(body.channel),
+        complainant=body.complainant.model_dump(exclude_none=True),
+        dossier_ref=body.dossier_ref,
+        subject=body.subject,
+        description=body.description,
+        team=body.team,
+        external_ref=body.external_ref,
+    )
+    return run_command(
+        service, caller, request, body, key,
+        lambda: service.casework.register(new, caller.actor), status=201,
+    )
+
+
+@router.get("", response_model=ComplaintPage, summary="List complaints, newest first")
+def list_complaints(
+    service: ServiceDep,
+    caller: Reader,
+    status: str | None = None,
+    team: str | None = None,
+    mediator: str | None = None,
+    flagged: bool | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: Annotated[str | None, Query(pattern=r"^[0-9]{1,18}$")] = None,
+) -> ComplaintPage:
+    if mediator == "me":
+        mediator = caller.name
+    where = CaseFilter(status=status, team=team, mediator=mediator, flagged=flagged)
+    rows = service.case_list.page(where, limit + 1, int(cursor) if cursor else None)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = str(rows[-1].position) if more else None
+    return ComplaintPage(items=[summary(r) for r in rows], next_cursor=next_cursor)
+
+
+@router.get("/{case_id}", response_model=ComplaintPublic, summary="Read a complaint")
+def read(
+    case_id: UUID,
+    service: ServiceDep,
+    caller: Reader,
+    as_of: Annotated[datetime | None, Query(description="the case as known at this moment")] = None,
+) -> JSONResponse:
+    structlog.contextvars.bind_contextvars(case_id=str(case_id))
+    if as_of is not None and as_of.tzinfo is None:
+        raise HTTPException(422, "as_of must carry a UTC offset")
+    return case_response(service.casework.complaint(case_id, as_of=as_of))
+
+
+@router.get("/{case_id}/history", response_model=list[HistoryEntryPublic], summary="Every event")
+def history(case_id: UUID, service: ServiceDep, caller: HistoryReader) -> list[HistoryEntryPublic]:
+    structlog.contextvars.bind_contextvars(case_id=str(case_id))
+    return [HistoryEntryPublic(**vars(e)) for e in service.casework.history(case_id)]

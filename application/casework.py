@@ -1,0 +1,173 @@
+"""The casework application: registers complaints, runs commands on them and reads them back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.domain import Aggregate
+
+from application.errors import CaseNotFound, VersionMismatch
+from application.ports import Clock, ReferenceNumbers
+from domain.complaint import Complaint
+from domain.policy import DEFAULT_POLICY_BOOK, PolicyBook
+from domain.values import ClockName
+
+A = TypeVar("A", bound=Aggregate)
+_ENVELOPE = {"originator_id", "originator_version", "timestamp", "originator_topic", "at", "actor"}
+
+
+@dataclass(frozen=True)
+class NewComplaint:
+    received_at: datetime
+    channel: str
+    complainant: dict[str, Any]
+    dossier_ref: str
+    subject: str
+    description: str
+    team: str
+    external_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    position: int
+    type: str
+    at: datetime
+    recorded_at: datetime
+    actor: str
+    data: dict[str, Any]
+
+
+def history_entry(event: Any) -> HistoryEntry:
+    fields = vars(event)
+    return HistoryEntry(
+        position=event.originator_version,
+        type=type(event).__name__,
+        at=fields["at"],
+        recorded_at=event.timestamp,
+        actor=fields["actor"],
+        data={k: v for k, v in fields.items() if k not in _ENVELOPE},
+    )
+
+
+class Casework(Application[UUID]):
+    """Complaints (and later signals) as event-sourced aggregates in one log."""
+
+    name = "gehoord"
+
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        *,
+        clock: Clock,
+        references: Callable[[Casework], ReferenceNumbers],
+        policies: PolicyBook = DEFAULT_POLICY_BOOK,
+    ) -> None:
+        super().__init__(env)
+        self.clock = clock
+        self.policies = policies
+        self.references = references(self)
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def register(self, new: NewComplaint, actor: str) -> Complaint:
+        now = self.clock.now()
+        year = new.received_at.year
+        number = self.references.next(f"complaint:{year}")
+        complaint = Complaint.receive(
+            reference=f"K-{year}-{number:05d}",
+            at=new.received_at,
+            actor=actor,
+            now=now,
+            channel=new.channel,
+            complainant=new.complainant,
+            dossier_ref=new.dossier_ref,
+            subject=new.subject,
+            description=new.description,
+            team=new.team,
+            external_ref=new.external_ref,
+        )
+        self.save(complaint)
+        return complaint
+
+    def change(
+        self,
+        case_id: UUID,
+        expected_version: int | None,
+        decide: Callable[[Complaint, datetime], None],
+    ) -> Complaint:
+        """Load the complaint, let `decide` run one of its commands at `now`, and save."""
+        complaint = self.complaint(case_id)
+        if expected_version is not None and expected_version != complaint.version:
+            raise VersionMismatch(
+                f"the complaint is at version {complaint.version}, not {expected_version}"
+            )
+        decide(complaint, self.clock.now())
+        self.save(complaint)
+        return complaint
+
+    def extend(
+        self,
+        complaint: Complaint,
+        *,
+        clock: ClockName,
+        weeks: int,
+        reason: str,
+        actor: str,
+        now: datetime,
+    ) -> None:
+        """Extend a clock within the cap of the policy in force when the case was received."""
+        policy = self.policies.in_force_at(complaint.received_at)
+        complaint.extend(
+            clock=clock,
+            weeks=weeks,
+            reason=reason,
+            actor=actor,
+            now=now,
+            max_extensions=policy.max_extensions,
+            max_weeks=policy.max_extension_weeks,
+        )
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def complaint(
+        self, case_id: UUID, as_of: datetime | None = None, version: int | None = None
+    ) -> Complaint:
+        return self._case(Complaint, case_id, as_of, version)
+
+    def history(self, case_id: UUID) -> list[HistoryEntry]:
+        events = list(self.events.get(case_id))
+        if not events:
+            raise CaseNotFound(f"no case with id {case_id}")
+        return [history_entry(e) for e in events]
+
+    def _case(
+        self, kind: type[A], case_id: UUID, as_of: datetime | None, version: int | None = None
+    ) -> A:
+        try:
+            case: Aggregate
+            if as_of is None:
+                case = self.repository.get(case_id, version=version)
+            else:
+                case = self._replay(case_id, as_of)
+        except AggregateNotFoundError:
+            raise CaseNotFound(f"no case with id {case_id}") from None
+        if not isinstance(case, kind):
+            raise CaseNotFound(f"no {kind.__name__.lower()} with id {case_id}")
+        return case
+
+    def _replay(self, case_id: UUID, as_of: datetime) -> Aggregate:
+        """The case as the service knew it at `as_of`: only events recorded by then."""
+        stored: Iterable[Any] = self.events.get(case_id)
+        known = (e for e in stored if e.timestamp <= as_of)
+        case: Aggregate | None = None
+        for event in known:
+            case = event.mutate(case)
+        if case is None:
+            raise AggregateNotFoundError(case_id)
+        return case

@@ -1,0 +1,34 @@
+"""The one place that knows the roles and which actions each may take."""
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    INTAKE = "intake"
+    MEDIATOR = "mediator"
+    MANAGER = "manager"
+    AUDITOR = "auditor"
+    ADMIN = "admin"
+
+
+class Action(StrEnum):
+    REGISTER_CASE = "register_case"
+    ACKNOWLEDGE_CASE = "acknowledge_case"
+    WORK_CASE = "work_case"
+    READ_CASE = "read_case"
+    READ_HISTORY = "read_history"
+
+
+R = Role
+PERMISSIONS: dict[Action, frozenset[Role]] = {
+    Action.REGISTER_CASE: frozenset({R.INTAKE, R.MEDIATOR}),
+    Action.ACKNOWLEDGE_CASE: frozenset({R.INTAKE, R.MEDIATOR}),
+    Action.WORK_CASE: frozenset({R.MEDIATOR}),
+    Action.READ_CASE: frozenset({R.INTAKE, R.MEDIATOR, R.MANAGER, R.AUDITOR}),
+    Action.READ_HISTORY: frozenset({R.MEDIATOR, R.MANAGER, R.AUDITOR}),
+}
+
+
+def may(role: Role, action: Action) -> bool:
+    """Whether a token of `role` may take `action`."""
+    return role in PERMISSIONS[action]

@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from domain.calendar import WorkingDayCalendar
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
 from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
 from sqlalchemy import Engine, inspect
+from sqlalchemy.orm import Session
 
 from adapters.clock import SystemClock
-from adapters.persistence.case_list import SqlCaseList, SqlCaseListView
+from adapters.persistence.cases_view import SqlCaseList, SqlCasesView, SqlQueue
 from adapters.persistence.factory import event_store_env
 from adapters.persistence.idempotency import SqlIdempotencyRecords
 from adapters.persistence.migrate import create_schema
 from adapters.persistence.projections import ProjectionRunner, TrackedProjection
 from adapters.persistence.references import SqlReferenceNumbers
+from adapters.persistence.sweep_claims import SqlSweepClaims
 from adapters.persistence.tokens import SqlTokenRecords
 from adapters.settings import Settings
-from application.case_list import CaseListProjection
+from application.case_cache import CaseCache
+from application.cases_projection import CasesProjection
 from application.casework import Casework
 from application.commands import CommandRunner
-from application.ports import Clock
+from application.policies import Policies
+from application.ports import Clock, UnitOfWork
+from application.sweep import Sweep
 from application.tokens import Tokens
 
 
@@ -39,7 +47,11 @@ class Service:
     tokens: Tokens
     commands: CommandRunner
     case_list: SqlCaseList
+    queue: SqlQueue
     projections: ProjectionRunner
+    sweep: Sweep
+    sweep_claims: SqlSweepClaims
+    unit_of_work: UnitOfWork
 
     @property
     def engine(self) -> Engine:
@@ -55,15 +67,30 @@ class Service:
         self.engine.dispose()
 
 
-def _case_list_projection() -> TrackedProjection:
-    projection = CaseListProjection()
+def _cases_projection(casework: Casework) -> TrackedProjection:
+    cache = CaseCache(casework.repository)
+    projection = CasesProjection(cache, casework.policies)
+
+    def clear(session: Session) -> None:
+        cache.forget()
+        SqlCasesView(session).clear()
+
     return TrackedProjection(
         name=projection.name,
         process=lambda event, position, session: projection.process(
-            event, position, SqlCaseListView(session)
+            event, position, SqlCasesView(session)
         ),
-        clear=lambda session: SqlCaseListView(session).clear(),
+        clear=clear,
     )
+
+
+def policies_from(settings: Settings) -> Policies:
+    calendar = WorkingDayCalendar(
+        good_friday=settings.good_friday_off,
+        liberation_day=settings.liberation_day_off,
+        closing_days=settings.closing_days,
+    )
+    return Policies(calendar=calendar)
 
 
 def build(settings: Settings, clock: Clock | None = None) -> Service:
@@ -73,23 +100,30 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         event_store_env(settings.database_url),
         clock=clock,
         references=lambda app: SqlReferenceNumbers(_datastore(app)),
+        policies=policies_from(settings),
     )
     datastore = _datastore(casework)
-    projections = ProjectionRunner(casework, [_case_list_projection()])
+    projections = ProjectionRunner(casework, [_cases_projection(casework)])
+
+    def unit_of_work() -> AbstractContextManager[Any]:
+        return datastore.transaction(commit=True)
+
     commands = CommandRunner(
-        unit_of_work=lambda: datastore.transaction(commit=True),
-        records=SqlIdempotencyRecords(datastore),
-        clock=clock,
-        after_commit=projections.catch_up,
+        unit_of_work, SqlIdempotencyRecords(datastore), clock, after_commit=projections.catch_up
     )
+    case_list = SqlCaseList(datastore)
     return Service(
         settings=settings,
         clock=clock,
         casework=casework,
         tokens=Tokens(SqlTokenRecords(datastore), clock),
         commands=commands,
-        case_list=SqlCaseList(datastore),
+        case_list=case_list,
+        queue=SqlQueue(datastore),
         projections=projections,
+        sweep=Sweep(casework, case_list, unit_of_work, after_commit=projections.catch_up),
+        sweep_claims=SqlSweepClaims(datastore),
+        unit_of_work=unit_of_work,
     )
 
 

@@ -1,10 +1,11 @@
-"""The `gehoord` command line: serve, migrate, tokens, projections (exit 0 ok, 1 check failed, 2 usage)."""
+"""The `gehoord` command line (exit codes: 0 success, 1 a check failed, 2 bad usage or config)."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from datetime import datetime, timedelta
 from typing import Annotated, NoReturn
 
 import typer
@@ -20,7 +21,9 @@ cli = typer.Typer(help="gehoord: complaints and signals of dissatisfaction.", no
 tokens_cli = typer.Typer(help="Create and revoke bearer tokens.", no_args_is_help=True)
 projections_cli = typer.Typer(help="Read models built from the event log.", no_args_is_help=True)
 cli.add_typer(tokens_cli, name="tokens")
+policies_cli = typer.Typer(help="The deadline policies.", no_args_is_help=True)
 cli.add_typer(projections_cli, name="projections")
+cli.add_typer(policies_cli, name="policies")
 
 
 def fail(reason: str, code: int = 2) -> NoReturn:
@@ -76,6 +79,52 @@ def serve(
         access_log=False,
         log_level="warning",
     )
+
+
+@cli.command("scheduler")
+def scheduler_command() -> None:
+    """Run only the policy scheduler (for API processes started with GEHOORD_SCHEDULER=off)."""
+    from adapters.scheduler import scheduler
+
+    with running_service(load_settings()) as service:
+        service.projections.catch_up()
+        service.start_background()
+        with suppress(KeyboardInterrupt, SystemExit):
+            scheduler(service, blocking=True).start()
+
+
+@policies_cli.command("run")
+def run_policies(
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="ISO-8601 moment with offset; default now")
+    ] = None,
+) -> None:
+    """One sweep of every policy; prints the raised and cleared counts."""
+    with running_service(load_settings()) as service:
+        now = service.clock.now()
+        moment = now
+        if as_of is not None:
+            try:
+                moment = datetime.fromisoformat(as_of)
+            except ValueError:
+                fail(f"--as-of {as_of!r} is not an ISO-8601 moment")
+            if moment.tzinfo is None:
+                fail("--as-of needs a UTC offset, e.g. 2026-03-16T09:00:00+01:00")
+            if moment > now + timedelta(minutes=5):
+                fail("--as-of lies in the future; a sweep judges what is known now")
+        service.projections.catch_up()
+        result = service.sweep.run(moment)
+    typer.echo(f"checked {result.checked}, raised {result.raised}, cleared {result.cleared}")
+
+
+@cli.command("demo")
+def demo() -> None:
+    """Load a realistic demo data set (Dutch names, every lifecycle path) and sweep once."""
+    from adapters.demo import load_demo
+
+    with running_service(load_settings()) as service:
+        count = load_demo(service)
+    typer.echo(f"loaded {count} demo complaints")
 
 
 @cli.command("migrate")

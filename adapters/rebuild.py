@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from adapters.bootstrap import Service
 
@@ -25,11 +33,15 @@ def rebuild_with_progress(service: Service, names: list[str]) -> None:
             task = progress.add_task(name, total=head, rate="-")
             started = time.perf_counter()
 
-            def advance(_: str, done: int, position: int) -> None:
-                rate = done / max(time.perf_counter() - started, 1e-9)
-                progress.update(task, completed=position, rate=f"{rate:,.0f}")
-
-            done = service.projections.rebuild(name, advance)
+            done = service.projections.rebuild(name, _advance(progress, task, started))
             progress.update(task, completed=head)
             seconds = time.perf_counter() - started
             console.print(f"{name}: {done} events in {seconds:.2f} s")
+
+
+def _advance(progress: Progress, task: TaskID, started: float) -> Callable[[str, int, int], None]:
+    def advance(_: str, done: int, position: int) -> None:
+        rate = done / max(time.perf_counter() - started, 1e-9)
+        progress.update(task, completed=position, rate=f"{rate:,.0f}")
+
+    return advance

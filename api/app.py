@@ -8,10 +8,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from adapters.bootstrap import Service, build, check_schema
+from adapters.scheduler import scheduler
 from adapters.settings import Settings
 from api.middleware import GuardMiddleware
 from api.problems import install_problem_handlers
-from api.routers import complaint_commands, complaints, health
+from api.routers import admin, complaint_commands, complaints, health, queue
 
 DESCRIPTION = """Complaints and signals of dissatisfaction for youth-care organisations.
 Every change is an event; nothing is overwritten. Send `Authorization: Bearer <token>`."""
@@ -26,10 +27,15 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
         check_schema(running)
         running.projections.catch_up()
         running.start_background()
+        sweeper = scheduler(running) if running.settings.scheduler == "on" else None
+        if sweeper is not None:
+            sweeper.start()
         app.state.service = running
         try:
             yield
         finally:
+            if sweeper is not None:
+                sweeper.shutdown(wait=True)
             running.close()
 
     app = FastAPI(title="gehoord", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
@@ -38,4 +44,6 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(health.router)
     app.include_router(complaints.router)
     app.include_router(complaint_commands.router)
+    app.include_router(queue.router)
+    app.include_router(admin.router)
     return app

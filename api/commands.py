@@ -36,7 +36,7 @@ def _expected_version(if_match: str | None) -> int | None:
         return None
     tag = if_match.strip().removeprefix("W/").strip('"')
     if not tag.isdigit():
-        raise HTTPException(412, "If-Match must name a version as ETag, e.g. \"3\"")
+        raise HTTPException(412, 'If-Match must name a version as ETag, e.g. "3"')
     return int(tag)
 
 
@@ -70,7 +70,8 @@ def run_command(
     structlog.contextvars.bind_contextvars(case_id=str(case_id))
     complaint = service.casework.complaint(case_id, version=outcome["version"])
     headers = {"Location": f"/v1/complaints/{case_id}"} if outcome["status"] == 201 else {}
-    return case_response(complaint, outcome["status"], **headers)
+    clocks = service.casework.policies.clocks(complaint, service.clock.now())
+    return case_response(complaint, clocks, outcome["status"], **headers)
 
 
 def change_complaint(
@@ -93,5 +94,3 @@ def change_complaint(
         lambda: service.casework.change(case_id, expected, decide),
         retry_collisions=expected is None,
     )
-
-

@@ -45,4 +45,3 @@ def allowed(action: Action) -> Any:
         return principal
 
     return Depends(caller)
-

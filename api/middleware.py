@@ -52,7 +52,9 @@ class GuardMiddleware:
             await response(scope, receive, self._with_headers(send, scope, status, request_id))
             self._log(scope, status["code"], started)
             return
-        await self.app(scope, self._capped(receive), self._with_headers(send, scope, status, request_id))
+        await self.app(
+            scope, self._capped(receive), self._with_headers(send, scope, status, request_id)
+        )
         self._log(scope, status["code"], started)
 
     @staticmethod

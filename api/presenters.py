@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from domain.deadlines import Clock
 from fastapi.responses import JSONResponse
 
 from api.schemas.complaints import ComplaintPublic, ComplaintSummary
-from application.case_list import CaseRow
+from application.cases_projection import CaseRow, flag_id
 from domain.complaint import Complaint
 
 
@@ -16,7 +17,7 @@ def _dated(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"at": e["at"], "details": {k: v for k, v in e.items() if k != "at"}} for e in entries]
 
 
-def complaint_public(complaint: Complaint) -> ComplaintPublic:
+def complaint_public(complaint: Complaint, clocks: list[Clock]) -> ComplaintPublic:
     person = complaint.complainant
     return ComplaintPublic.model_validate(
         {
@@ -47,16 +48,29 @@ def complaint_public(complaint: Complaint) -> ComplaintPublic:
             "apologies": _dated(complaint.apologies),
             "measures": _dated(complaint.measures),
             "extensions": _dated(complaint.extensions),
-            "deadlines": [],
-            "open_flags": [],
+            "deadlines": [asdict(c) for c in clocks],
+            "open_flags": flags_public(complaint),
         }
     )
 
 
-def case_response(complaint: Complaint, status: int = 200, **headers: str) -> JSONResponse:
-    body = complaint_public(complaint).model_dump(mode="json")
-    return JSONResponse(body, status_code=status, headers={"ETag": f'"{complaint.version}"', **headers})
+def flags_public(complaint: Complaint) -> list[dict[str, Any]]:
+    return [
+        {"flag_id": flag_id(complaint.id, key), **flag}
+        for key, flag in sorted(complaint.open_flags.items())
+    ]
+
+
+def case_response(
+    complaint: Complaint, clocks: list[Clock], status: int = 200, **headers: str
+) -> JSONResponse:
+    body = complaint_public(complaint, clocks).model_dump(mode="json")
+    return JSONResponse(
+        body, status_code=status, headers={"ETag": f'"{complaint.version}"', **headers}
+    )
 
 
 def summary(row: CaseRow) -> ComplaintSummary:
-    return ComplaintSummary(**{k: v for k, v in asdict(row).items() if k in ComplaintSummary.model_fields})
+    return ComplaintSummary(
+        **{k: v for k, v in asdict(row).items() if k in ComplaintSummary.model_fields}
+    )

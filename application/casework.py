@@ -12,9 +12,9 @@ from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
 
 from application.errors import CaseNotFound, VersionMismatch
+from application.policies import Policies
 from application.ports import Clock, ReferenceNumbers
 from domain.complaint import Complaint
-from domain.policy import DEFAULT_POLICY_BOOK, PolicyBook
 from domain.values import ClockName
 
 A = TypeVar("A", bound=Aggregate)
@@ -66,7 +66,7 @@ class Casework(Application[UUID]):
         *,
         clock: Clock,
         references: Callable[[Casework], ReferenceNumbers],
-        policies: PolicyBook = DEFAULT_POLICY_BOOK,
+        policies: Policies,
     ) -> None:
         super().__init__(env)
         self.clock = clock
@@ -92,6 +92,7 @@ class Casework(Application[UUID]):
             team=new.team,
             external_ref=new.external_ref,
         )
+        self._judge(complaint, now)
         self.save(complaint)
         return complaint
 
@@ -107,9 +108,24 @@ class Casework(Application[UUID]):
             raise VersionMismatch(
                 f"the complaint is at version {complaint.version}, not {expected_version}"
             )
-        decide(complaint, self.clock.now())
+        now = self.clock.now()
+        decide(complaint, now)
+        self._judge(complaint, now)
         self.save(complaint)
         return complaint
+
+    def sweep_case(self, case_id: UUID, at: datetime) -> tuple[int, int]:
+        """Bring one case's flags in line with its clocks at `at`; (raised, cleared)."""
+        complaint = self.complaint(case_id)
+        changes = self._judge(complaint, at)
+        if complaint.pending_events:
+            self.save(complaint)
+        return changes
+
+    def _judge(self, complaint: Complaint, at: datetime) -> tuple[int, int]:
+        """Every change is judged at once: a command that meets a condition clears its flag."""
+        expected = self.policies.expected_flags(complaint, at)
+        return complaint.reconcile_flags(expected, at=at, now=self.clock.now())
 
     def extend(
         self,
@@ -122,7 +138,7 @@ class Casework(Application[UUID]):
         now: datetime,
     ) -> None:
         """Extend a clock within the cap of the policy in force when the case was received."""
-        policy = self.policies.in_force_at(complaint.received_at)
+        policy = self.policies.book.in_force_at(complaint.received_at)
         complaint.extend(
             clock=clock,
             weeks=weeks,

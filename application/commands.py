@@ -1,4 +1,4 @@
-"""Runs a command exactly once per Idempotency-Key, in one transaction, retrying write collisions."""
+"""Runs a command once per Idempotency-Key, in one transaction, retrying write collisions."""
 
 from __future__ import annotations
 

@@ -17,6 +17,8 @@ class Action(StrEnum):
     WORK_CASE = "work_case"
     READ_CASE = "read_case"
     READ_HISTORY = "read_history"
+    READ_QUEUE = "read_queue"
+    RUN_SWEEP = "run_sweep"
 
 
 R = Role
@@ -26,6 +28,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.WORK_CASE: frozenset({R.MEDIATOR}),
     Action.READ_CASE: frozenset({R.INTAKE, R.MEDIATOR, R.MANAGER, R.AUDITOR}),
     Action.READ_HISTORY: frozenset({R.MEDIATOR, R.MANAGER, R.AUDITOR}),
+    Action.READ_QUEUE: frozenset({R.MEDIATOR, R.MANAGER}),
+    Action.RUN_SWEEP: frozenset({R.ADMIN}),
 }
 
 

@@ -6,9 +6,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import event
 
 from domain.errors import ExtensionRefused, InvalidMoment, NotAllowed
+from domain.flagging import Flagged
 from domain.lifecycle import status_after
 from domain.values import ClockName, Outcome, Status, Verdict
 
@@ -26,7 +27,7 @@ def check_moment(at: datetime, now: datetime, not_before: datetime | None = None
         raise InvalidMoment("the time lies before the case was received")
 
 
-class Complaint(Aggregate):
+class Complaint(Flagged):
     """A complaint about a youth-protection dossier, from receipt to closing."""
 
     @event("Received")
@@ -70,6 +71,7 @@ class Complaint(Aggregate):
         self.extensions: list[dict[str, Any]] = []
         self.ended_at: datetime | None = None
         self._status_before_end = Status.RECEIVED
+        self.open_flags: dict[str, dict[str, Any]] = {}
 
     @classmethod
     def receive(
@@ -235,7 +237,9 @@ class Complaint(Aggregate):
                 f"the {clock} clock has already been extended {len(done)} time(s), "
                 f"the maximum is {max_extensions}"
             )
-        self._extend(at=now, actor=actor, clock=str(clock), weeks=weeks, reason=reason, timestamp=now)
+        self._extend(
+            at=now, actor=actor, clock=str(clock), weeks=weeks, reason=reason, timestamp=now
+        )
 
     def withdraw(self, *, at: datetime, actor: str, now: datetime, reason: str) -> None:
         self._check_open(at, now)

@@ -1,4 +1,4 @@
-"""How each lifecycle event moves a complaint's status; shared by the aggregate and the case list."""
+"""How each lifecycle event moves a complaint's status."""
 
 from domain.values import Outcome, Status
 

@@ -1,4 +1,4 @@
-"""Human-readable reference numbers: one counter per series, bumped inside the command's transaction."""
+"""Human-readable reference numbers: one counter per series, bumped in the command's transaction."""
 
 from __future__ import annotations
 

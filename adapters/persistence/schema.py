@@ -56,10 +56,28 @@ case_list = Table(
     Column("mediator", String(200)),
     Column("open_flags", Integer, nullable=False),
     Column("version", Integer, nullable=False),
+    Column("next_check_at", UtcDateTime),
     Index("case_list_position", "position", unique=True),
+    Index("case_list_next_check", "next_check_at"),
     Index("case_list_status", "status", "position"),
     Index("case_list_team", "team", "position"),
     Index("case_list_mediator", "mediator", "position"),
+)
+
+flags = Table(
+    "flags",
+    metadata,
+    Column("flag_id", String(36), primary_key=True),
+    Column("case_id", String(36), nullable=False),
+    Column("policy", String(64), nullable=False),
+    Column("severity", String(16), nullable=False),
+    Column("severity_rank", Integer, nullable=False),
+    Column("due_at", UtcDateTime, nullable=False),
+    Column("raised_at", UtcDateTime, nullable=False),
+    Column("policy_version", String(32), nullable=False),
+    Column("explanation", Text, nullable=False),
+    Index("flags_queue_order", "severity_rank", "due_at", "flag_id"),
+    Index("flags_case", "case_id"),
 )
 
 projection_tracking = Table(
@@ -87,6 +105,14 @@ tokens = Table(
     Column("secret_hash", String(64), nullable=False, unique=True),
     Column("created_at", UtcDateTime, nullable=False),
     Column("revoked_at", UtcDateTime),
+)
+
+sweep_claims = Table(
+    "sweep_claims",
+    metadata,
+    Column("period", BigInteger, primary_key=True),
+    Column("claimed_by", String(200), nullable=False),
+    Column("claimed_at", UtcDateTime, nullable=False),
 )
 
 reference_counters = Table(

@@ -24,8 +24,10 @@ class SqlTables:
         return self._datastore.transaction(commit=False)
 
     def _upsert(self, table: Table) -> Any:
-        """An INSERT that understands ON CONFLICT, in the store's own dialect."""
         assert self._datastore.engine is not None
-        if self._datastore.engine.dialect.name == "postgresql":
-            return postgresql.insert(table)
-        return sqlite.insert(table)
+        return upsert(self._datastore.engine.dialect.name, table)
+
+
+def upsert(dialect: str, table: Table) -> Any:
+    """An INSERT that understands ON CONFLICT, in the store's own dialect."""
+    return (postgresql if dialect == "postgresql" else sqlite).insert(table)

@@ -24,9 +24,7 @@ class SqlTokenRecords(SqlTables):
 
     def by_hash(self, secret_hash: str) -> TokenRecord | None:
         with self._read() as session:
-            row = session.execute(
-                select(tokens).where(tokens.c.secret_hash == secret_hash)
-            ).first()
+            row = session.execute(select(tokens).where(tokens.c.secret_hash == secret_hash)).first()
         if row is None:
             return None
         return TokenRecord(row.name, row.role, row.secret_hash, row.revoked_at is not None)

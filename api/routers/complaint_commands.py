@@ -41,92 +41,190 @@ CASE = {"response_model": ComplaintPublic}
 
 @router.post("/acknowledge", **CASE, summary="Acknowledge receipt")
 def acknowledge(
-    case_id: UUID, body: AtBody, request: Request, service: ServiceDep, caller: Acknowledger,
-    key: IdempotencyKey = None, if_match: IfMatch = None,
+    case_id: UUID,
+    body: AtBody,
+    request: Request,
+    service: ServiceDep,
+    caller: Acknowledger,
+    key: IdempotencyKey = None,
+    if_match: IfMatch = None,
 ) -> JSONResponse:
     return change_complaint(
-        service, caller, request, case_id, body, key, if_match,
+        service,
+        caller,
+        request,
+        case_id,
+        body,
+        key,
+        if_match,
         lambda c, now: c.acknowledge(at=body.at, actor=caller.actor, now=now),
     )
 
 
 @router.post("/assign", **CASE, summary="Assign a mediator")
 def assign(
-    case_id: UUID, body: AssignBody, request: Request, service: ServiceDep, caller: Mediator,
-    key: IdempotencyKey = None, if_match: IfMatch = None,
+    case_id: UUID,
+    body: AssignBody,
+    request: Request,
+    service: ServiceDep,
+    caller: Mediator,
+    key: IdempotencyKey = None,
+    if_match: IfMatch = None,
 ) -> JSONResponse:
     return change_complaint(
-        service, caller, request, case_id, body, key, if_match,
+        service,
+        caller,
+        request,
+        case_id,
+        body,
+        key,
+        if_match,
         lambda c, now: c.assign(mediator=body.mediator, actor=caller.actor, now=now),
     )
 
 
 @router.post("/conversations", **CASE, summary="Record a complaint conversation")
 def hold_conversation(
-    case_id: UUID, body: ConversationBody, request: Request, service: ServiceDep,
-    caller: Mediator, key: IdempotencyKey = None, if_match: IfMatch = None,
+    case_id: UUID,
+    body: ConversationBody,
+    request: Request,
+    service: ServiceDep,
+    caller: Mediator,
+    key: IdempotencyKey = None,
+    if_match: IfMatch = None,
 ) -> JSONResponse:
     agreements = [(a.description, a.due) for a in body.agreements]
     return change_complaint(
-        service, caller, request, case_id, body, key, if_match,
+        service,
+        caller,
+        request,
+        case_id,
+        body,
+        key,
+        if_match,
         lambda c, now: c.hold_conversation(
-            at=body.at, actor=caller.actor, now=now, participants=body.participants,
-            outcome=body.outcome, agreements=agreements,
+            at=body.at,
+            actor=caller.actor,
+            now=now,
+            participants=body.participants,
+            outcome=body.outcome,
+            agreements=agreements,
         ),
     )
 
 
 @router.post("/minutes", **CASE, summary="Record that the minutes were sent")
 def send_minutes(
-    case_id: UUID, body: MinutesBody, request: Request, service: ServiceDep, caller: Mediator,
-    key: IdempotencyKey = None, if_match: IfMatch = None,
+    case_id: UUID,
+    body: MinutesBody,
+    request: Request,
+    service: ServiceDep,
+    caller: Mediator,
+    key: IdempotencyKey = None,
+    if_match: IfMatch = None,
 ) -> JSONResponse:
     return change_complaint(
-        service, caller, request, case_id, body, key, if_match,
-        lambda c, now: c.send_minutes(at=body.at, actor=caller.actor, now=now, sent_to=body.sent_to),
+        service,
+        caller,
+        request,
+        case_id,
+        body,
+        key,
+        if_match,
+        lambda c, now: c.send_minutes(
+            at=body.at, actor=caller.actor, now=now, sent_to=body.sent_to
+        ),
     )
 
 
 @router.post("/refer", **CASE, summary="Refer the complaint to the complaints committee")
 def refer(
-    case_id: UUID, body: AtBody, request: Request, service: ServiceDep, caller: Mediator,
-    key: IdempotencyKey = None, if_match: IfMatch = None,
+    case_id: UUID,
+    body: AtBody,
+    request: Request,
+    service: ServiceDep,
+    caller: Mediator,
+    key: IdempotencyKey = None,
+    if_match: IfMatch = None,
 ) -> JSONResponse:
     return change_complaint(
-        service, caller, request, case_id, body, key, if_match,
+        service,
+        caller,
+        request,
+        case_id,
+        body,
+        key,
+        if_match,
         lambda c, now: c.refer(at=body.at, actor=caller.actor, now=now),
     )
 
 
 @router.post("/ruling", **CASE, summary="Record the committee's ruling")
 def ruling(
-    case_id: UUID, body: RulingBody, request: Request, service: ServiceDep, caller: Mediator,
-    key: IdempotencyKey = None, if_match: IfMatch = None,
+    case_id: UUID,
+    body: RulingBody,
+    request: Request,
+    service: ServiceDep,
+    caller: Mediator,
+    key: IdempotencyKey = None,
+    if_match: IfMatch = None,
 ) -> JSONResponse:
     return change_complaint(
-        service, caller, request, case_id, body, key, if_match,
-        lambda c, now: c.receive_ruling(at=body.at, actor=caller.actor, now=now, verdict=body.verdict),
+        service,
+        caller,
+        request,
+        case_id,
+        body,
+        key,
+        if_match,
+        lambda c, now: c.receive_ruling(
+            at=body.at, actor=caller.actor, now=now, verdict=body.verdict
+        ),
     )
 
 
 @router.post("/apology", **CASE, summary="Record an apology")
 def apology(
-    case_id: UUID, body: ApologyBody, request: Request, service: ServiceDep, caller: Mediator,
-    key: IdempotencyKey = None, if_match: IfMatch = None,
+    case_id: UUID,
+    body: ApologyBody,
+    request: Request,
+    service: ServiceDep,
+    caller: Mediator,
+    key: IdempotencyKey = None,
+    if_match: IfMatch = None,
 ) -> JSONResponse:
     return change_complaint(
-        service, caller, request, case_id, body, key, if_match,
-        lambda c, now: c.give_apology(at=body.at, actor=caller.actor, now=now, summary=body.summary),
+        service,
+        caller,
+        request,
+        case_id,
+        body,
+        key,
+        if_match,
+        lambda c, now: c.give_apology(
+            at=body.at, actor=caller.actor, now=now, summary=body.summary
+        ),
     )
 
 
 @router.post("/measures", **CASE, summary="Record the measures communicated after a ruling")
 def measures(
-    case_id: UUID, body: MeasuresBody, request: Request, service: ServiceDep, caller: Mediator,
-    key: IdempotencyKey = None, if_match: IfMatch = None,
+    case_id: UUID,
+    body: MeasuresBody,
+    request: Request,
+    service: ServiceDep,
+    caller: Mediator,
+    key: IdempotencyKey = None,
+    if_match: IfMatch = None,
 ) -> JSONResponse:
     return change_complaint(
-        service, caller, request, case_id, body, key, if_match,
+        service,
+        caller,
+        request,
+        case_id,
+        body,
+        key,
+        if_match,
         lambda c, now: c.communicate_measures(
             at=body.at, actor=caller.actor, now=now, measures=body.measures
         ),
@@ -135,11 +233,22 @@ def measures(
 
 @router.post("/extend", **CASE, summary="Extend a deadline (capped by policy)")
 def extend(
-    case_id: UUID, body: ExtendBody, request: Request, service: ServiceDep, caller: Mediator,
-    key: IdempotencyKey = None, if_match: IfMatch = None,
+    case_id: UUID,
+    body: ExtendBody,
+    request: Request,
+    service: ServiceDep,
+    caller: Mediator,
+    key: IdempotencyKey = None,
+    if_match: IfMatch = None,
 ) -> JSONResponse:
     return change_complaint(
-        service, caller, request, case_id, body, key, if_match,
+        service,
+        caller,
+        request,
+        case_id,
+        body,
+        key,
+        if_match,
         lambda c, now: service.casework.extend(
             c, clock=body.clock, weeks=body.weeks, reason=body.reason, actor=caller.actor, now=now
         ),
@@ -148,12 +257,26 @@ def extend(
 
 @router.post("/agreements/{number}/done", **CASE, summary="Mark an agreement as done")
 def agreement_done(
-    case_id: UUID, number: Annotated[int, Path(ge=1, le=10_000)], body: AtBody, request: Request,
-    service: ServiceDep, caller: Mediator, key: IdempotencyKey = None, if_match: IfMatch = None,
+    case_id: UUID,
+    number: Annotated[int, Path(ge=1, le=10_000)],
+    body: AtBody,
+    request: Request,
+    service: ServiceDep,
+    caller: Mediator,
+    key: IdempotencyKey = None,
+    if_match: IfMatch = None,
 ) -> JSONResponse:
     return change_complaint(
-        service, caller, request, case_id, body, key, if_match,
-        lambda c, now: c.mark_agreement_done(number=number, at=body.at, actor=caller.actor, now=now),
+        service,
+        caller,
+        request,
+        case_id,
+        body,
+        key,
+        if_match,
+        lambda c, now: c.mark_agreement_done(
+            number=number, at=body.at, actor=caller.actor, now=now
+        ),
     )
 
 
@@ -161,11 +284,22 @@ def _reason_command(name: str, summary: str) -> None:
     """suspend, resume, withdraw, close and reopen all take `at` and `reason`."""
 
     def endpoint(
-        case_id: UUID, body: ReasonBody, request: Request, service: ServiceDep, caller: Mediator,
-        key: IdempotencyKey = None, if_match: IfMatch = None,
+        case_id: UUID,
+        body: ReasonBody,
+        request: Request,
+        service: ServiceDep,
+        caller: Mediator,
+        key: IdempotencyKey = None,
+        if_match: IfMatch = None,
     ) -> JSONResponse:
         return change_complaint(
-            service, caller, request, case_id, body, key, if_match,
+            service,
+            caller,
+            request,
+            case_id,
+            body,
+            key,
+            if_match,
             lambda c, now: getattr(c, name)(
                 at=body.at, actor=caller.actor, now=now, reason=body.reason
             ),

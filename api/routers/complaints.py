@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 from typing import Annotated
 from uuid import UUID
@@ -9,27 +10,29 @@ from uuid import UUID
 import structlog
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
 
+from api.commands import IdempotencyKey, run_command
 from api.dependencies import ServiceDep, allowed
 from api.presenters import case_response, summary
-from api.commands import IdempotencyKey, run_command
 from api.schemas.complaints import (
     ComplaintCreate,
     ComplaintPage,
     ComplaintPublic,
     HistoryEntryPublic,
 )
-from application.case_list import CaseFilter
+from api.schemas.deadlines import ClockPublic, Deadlines
+from application.cases_projection import CaseFilter
 from application.casework import NewComplaint
 from application.roles import Action
 from application.tokens import Principal
-from starlette.exceptions import HTTPException
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 
 Registrar = Annotated[Principal, allowed(Action.REGISTER_CASE)]
 Reader = Annotated[Principal, allowed(Action.READ_CASE)]
 HistoryReader = Annotated[Principal, allowed(Action.READ_HISTORY)]
+
 
 @router.post("", status_code=201, response_model=ComplaintPublic, summary="Register a complaint")
 def register(
@@ -50,8 +53,13 @@ def register(
         external_ref=body.external_ref,
     )
     return run_command(
-        service, caller, request, body, key,
-        lambda: service.casework.register(new, caller.actor), status=201,
+        service,
+        caller,
+        request,
+        body,
+        key,
+        lambda: service.casework.register(new, caller.actor),
+        status=201,
     )
 
 
@@ -86,7 +94,24 @@ def read(
     structlog.contextvars.bind_contextvars(case_id=str(case_id))
     if as_of is not None and as_of.tzinfo is None:
         raise HTTPException(422, "as_of must carry a UTC offset")
-    return case_response(service.casework.complaint(case_id, as_of=as_of))
+    complaint = service.casework.complaint(case_id, as_of=as_of)
+    clocks = service.casework.policies.clocks(complaint, as_of or service.clock.now())
+    return case_response(complaint, clocks)
+
+
+@router.get("/{case_id}/deadlines", response_model=Deadlines, summary="Every clock, explained")
+def deadlines(
+    case_id: UUID,
+    service: ServiceDep,
+    caller: Reader,
+    as_of: Annotated[datetime | None, Query(description="judge the clocks at this moment")] = None,
+) -> Deadlines:
+    structlog.contextvars.bind_contextvars(case_id=str(case_id))
+    if as_of is not None and as_of.tzinfo is None:
+        raise HTTPException(422, "as_of must carry a UTC offset")
+    complaint = service.casework.complaint(case_id, as_of=as_of)
+    clocks = service.casework.policies.clocks(complaint, as_of or service.clock.now())
+    return Deadlines(clocks=[ClockPublic.model_validate(asdict(c)) for c in clocks])
 
 
 @router.get("/{case_id}/history", response_model=list[HistoryEntryPublic], summary="Every event")

@@ -1,4 +1,4 @@
-"""Complaint schemas: what the API accepts (ComplaintCreate, commands) and returns (ComplaintPublic)."""
+"""Complaint schemas: what the API accepts (ComplaintCreate, commands) and returns."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ from uuid import UUID
 from pydantic import BaseModel, EmailStr, Field, StringConstraints
 
 from api.schemas.common import Body, Line, Moment, Name, OptionalText, Text
+from api.schemas.deadlines import ClockPublic, FlagPublic
 from domain.values import Channel, ClockName, Outcome, Verdict
 
-Phone = Annotated[str, StringConstraints(strip_whitespace=True, max_length=40, pattern=r"^[0-9+() -]*$")]
+Phone = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=40, pattern=r"^[0-9+() -]*$")
+]
 
 
 class Complainant(BaseModel):
@@ -173,8 +176,8 @@ class ComplaintPublic(BaseModel):
     apologies: list[Dated]
     measures: list[Dated]
     extensions: list[Dated]
-    deadlines: list[dict[str, Any]]
-    open_flags: list[dict[str, Any]]
+    deadlines: list[ClockPublic]
+    open_flags: list[FlagPublic]
 
 
 class HistoryEntryPublic(BaseModel):

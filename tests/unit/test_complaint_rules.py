@@ -16,7 +16,11 @@ M = "mediator:anna"
 
 def conversation(c: Complaint, at_day: int = 3, outcome: Outcome = Outcome.UNRESOLVED) -> None:
     c.hold_conversation(
-        at=day(at_day), actor=M, now=NOW, participants=["Fatima de Vries"], outcome=outcome,
+        at=day(at_day),
+        actor=M,
+        now=NOW,
+        participants=["Fatima de Vries"],
+        outcome=outcome,
         agreements=[("Nieuwe afspraak plannen", date(2026, 3, 30))],
     )
 
@@ -33,7 +37,10 @@ def test_a_received_complaint_records_who_received_it_and_when() -> None:
     assert c.status == Status.RECEIVED
     event = c.collect_events()[0]
     assert (type(event).__name__, event.at, event.actor, event.timestamp) == (
-        "Received", RECEIVED, "intake:ilse", NOW
+        "Received",
+        RECEIVED,
+        "intake:ilse",
+        NOW,
     )
 
 
@@ -183,12 +190,26 @@ def test_resume_is_only_allowed_when_suspended() -> None:
 
 def test_an_extension_within_the_cap_is_recorded_and_a_second_is_refused() -> None:
     c = received()
-    c.extend(clock=ClockName.DECISION, weeks=4, reason="commissie", actor=M, now=NOW,
-             max_extensions=1, max_weeks=4)
+    c.extend(
+        clock=ClockName.DECISION,
+        weeks=4,
+        reason="commissie",
+        actor=M,
+        now=NOW,
+        max_extensions=1,
+        max_weeks=4,
+    )
     assert c.extensions[0]["weeks"] == 4
     with pytest.raises(ExtensionRefused, match="already been extended"):
-        c.extend(clock=ClockName.DECISION, weeks=1, reason="nog eens", actor=M, now=NOW,
-                 max_extensions=1, max_weeks=4)
+        c.extend(
+            clock=ClockName.DECISION,
+            weeks=1,
+            reason="nog eens",
+            actor=M,
+            now=NOW,
+            max_extensions=1,
+            max_weeks=4,
+        )
 
 
 @pytest.mark.parametrize(("clock", "weeks"), [(ClockName.DECISION, 5), (ClockName.MINUTES, 1)])
@@ -196,8 +217,9 @@ def test_an_extension_beyond_the_cap_or_of_another_clock_is_refused(
     clock: ClockName, weeks: int
 ) -> None:
     with pytest.raises(ExtensionRefused):
-        received().extend(clock=clock, weeks=weeks, reason="x", actor=M, now=NOW,
-                          max_extensions=1, max_weeks=4)
+        received().extend(
+            clock=clock, weeks=weeks, reason="x", actor=M, now=NOW, max_extensions=1, max_weeks=4
+        )
 
 
 def test_an_agreement_can_be_marked_done_once() -> None:

@@ -1,0 +1,142 @@
+"""The cases read model in SQL: the projection's writer, the case list and queue readers."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import delete, literal, select, tuple_
+from sqlalchemy.orm import Session
+
+from adapters.persistence.schema import UtcDateTime, case_list, flags
+from adapters.persistence.sql import SqlTables, upsert
+from application.cases_projection import CaseFilter, CaseRow, FlagRow
+from application.queue import QueueCursor, QueueFilter, QueueItem
+
+_CASE_COLUMNS = [f.name for f in fields(CaseRow)]
+SEVERITY_RANK = {"breach": 0, "warning": 1}
+
+
+class SqlCasesView:
+    """The projection's writer, bound to the transaction that also moves the tracking position."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._dialect = session.get_bind().dialect.name
+
+    def _insert(self, table: Any) -> Any:
+        return upsert(self._dialect, table)
+
+    def save_case(self, row: CaseRow) -> None:
+        values = asdict(row)
+        values["id"] = str(row.id)
+        changes = {k: v for k, v in values.items() if k not in ("id", "position")}
+        statement = self._insert(case_list).values(**values)
+        self._session.execute(statement.on_conflict_do_update(index_elements=["id"], set_=changes))
+
+    def put_flag(self, row: FlagRow) -> None:
+        values = asdict(row)
+        values.update(
+            flag_id=str(row.flag_id),
+            case_id=str(row.case_id),
+            severity_rank=SEVERITY_RANK[row.severity],
+        )
+        changes = {k: v for k, v in values.items() if k != "flag_id"}
+        statement = self._insert(flags).values(**values)
+        self._session.execute(
+            statement.on_conflict_do_update(index_elements=["flag_id"], set_=changes)
+        )
+
+    def drop_flag(self, flag: UUID) -> None:
+        self._session.execute(delete(flags).where(flags.c.flag_id == str(flag)))
+
+    def clear(self) -> None:
+        self._session.execute(delete(flags))
+        self._session.execute(delete(case_list))
+
+
+class SqlCaseList(SqlTables):
+    """Reads the case list: filters, newest first, keyset paging on the log position."""
+
+    def page(self, where: CaseFilter, limit: int, before: int | None) -> list[CaseRow]:
+        query = select(case_list).order_by(case_list.c.position.desc()).limit(limit)
+        if before is not None:
+            query = query.where(case_list.c.position < before)
+        if where.status is not None:
+            query = query.where(case_list.c.status == where.status)
+        if where.team is not None:
+            query = query.where(case_list.c.team == where.team)
+        if where.mediator is not None:
+            query = query.where(case_list.c.mediator == where.mediator)
+        if where.flagged is not None:
+            flagged = case_list.c.open_flags > 0
+            query = query.where(flagged if where.flagged else ~flagged)
+        with self._read() as session:
+            rows = session.execute(query).all()
+        return [_case_row(r._mapping) for r in rows]
+
+    def due_for_check(
+        self, now: datetime, after: tuple[datetime, str] | None, limit: int
+    ) -> list[tuple[datetime, UUID]]:
+        """Cases whose next deadline check is due, in (moment, id) order after `after`."""
+        moment, case_id = case_list.c.next_check_at, case_list.c.id
+        query = select(moment, case_id).where(moment <= now).order_by(moment, case_id).limit(limit)
+        if after is not None:
+            query = query.where((moment > after[0]) | ((moment == after[0]) & (case_id > after[1])))
+        with self._read() as session:
+            rows = session.execute(query).all()
+        return [(r[0], UUID(r[1])) for r in rows]
+
+
+class SqlQueue(SqlTables):
+    """Reads the escalation queue: breaches first, then by due moment; keyset paging."""
+
+    def page(self, where: QueueFilter, limit: int, after: QueueCursor | None) -> list[QueueItem]:
+        rank, due, flag = flags.c.severity_rank, flags.c.due_at, flags.c.flag_id
+        query = (
+            select(flags, case_list.c.reference, case_list.c.mediator, case_list.c.case_type)
+            .join(case_list, case_list.c.id == flags.c.case_id)
+            .order_by(rank, due, flag)
+            .limit(limit)
+        )
+        if after is not None:
+            query = query.where(
+                tuple_(rank, due, flag)
+                > tuple_(
+                    literal(after.rank), literal(after.due_at, UtcDateTime), literal(after.flag_id)
+                )
+            )
+        if where.mediator is not None:
+            query = query.where(case_list.c.mediator == where.mediator)
+        if where.policy is not None:
+            query = query.where(flags.c.policy == where.policy)
+        if where.severity is not None:
+            query = query.where(flags.c.severity == where.severity)
+        with self._read() as session:
+            rows = session.execute(query).all()
+        return [_queue_item(r._mapping) for r in rows]
+
+
+def _queue_item(m: Any) -> QueueItem:
+    return QueueItem(
+        flag_id=UUID(m["flag_id"]),
+        policy=m["policy"],
+        severity=m["severity"],
+        case_type=m["case_type"],
+        case_id=UUID(m["case_id"]),
+        reference=m["reference"],
+        due_at=m["due_at"],
+        raised_at=m["raised_at"],
+        mediator=m["mediator"],
+        policy_version=m["policy_version"],
+        explanation=m["explanation"],
+        cursor=QueueCursor(m["severity_rank"], m["due_at"], m["flag_id"]),
+    )
+
+
+def _case_row(mapping: Any) -> CaseRow:
+    values = {name: mapping[name] for name in _CASE_COLUMNS}
+    values["id"] = UUID(values["id"])
+    return CaseRow(**values)

@@ -1,0 +1,33 @@
+"""The deadline policies applied to a case: its clocks, the flags it should carry, next check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.calendar import WorkingDayCalendar
+from domain.deadlines import Clock, complaint_clocks
+from domain.flags import ExpectedFlag, expected_flags, next_change_at
+from domain.policy import DEFAULT_POLICY_BOOK, PolicyBook
+
+from domain.complaint import Complaint
+
+
+@dataclass(frozen=True)
+class Policies:
+    """The versioned norms and the working-day calendar, applied as pure functions."""
+
+    calendar: WorkingDayCalendar
+    book: PolicyBook = DEFAULT_POLICY_BOOK
+
+    def clocks(self, case: Complaint, now: datetime) -> list[Clock]:
+        return complaint_clocks(case, self.book, self.calendar, now)
+
+    def expected_flags(self, case: Complaint, now: datetime) -> dict[str, ExpectedFlag]:
+        return expected_flags(case, self.clocks(case, now), now)
+
+    def next_check(self, case: Complaint, now: datetime) -> datetime | None:
+        """When the case's flags may next change without any new event: a warn or due moment."""
+        if case.status.is_final and not case.open_flags:
+            return None
+        return next_change_at(self.clocks(case, now), now)

@@ -1,0 +1,68 @@
+"""One sweep of every policy: judge each case whose next deadline check is due, once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+from uuid import UUID
+
+import eventsourcing.persistence
+
+from application.casework import Casework
+from application.ports import UnitOfWork
+
+PAGE = 500
+ATTEMPTS = 3
+
+
+class DueCases(Protocol):
+    def due_for_check(
+        self, now: datetime, after: tuple[datetime, str] | None, limit: int
+    ) -> list[tuple[datetime, UUID]]: ...
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    checked: int
+    raised: int
+    cleared: int
+
+
+class Sweep:
+    """Pages through the due cases in (moment, id) order, so each is judged once per sweep."""
+
+    def __init__(
+        self,
+        casework: Casework,
+        due: DueCases,
+        unit_of_work: UnitOfWork,
+        after_commit: Callable[[], object],
+    ) -> None:
+        self._casework = casework
+        self._due = due
+        self._unit_of_work = unit_of_work
+        self._after_commit = after_commit
+
+    def run(self, now: datetime) -> SweepResult:
+        checked = raised = cleared = 0
+        after: tuple[datetime, str] | None = None
+        while True:
+            page = self._due.due_for_check(now, after, PAGE)
+            for moment, case_id in page:
+                up, down = self._judge(case_id, now)
+                checked, raised, cleared = checked + 1, raised + up, cleared + down
+                after = (moment, str(case_id))
+            self._after_commit()
+            if len(page) < PAGE:
+                return SweepResult(checked, raised, cleared)
+
+    def _judge(self, case_id: UUID, now: datetime) -> tuple[int, int]:
+        for _ in range(ATTEMPTS):
+            try:
+                with self._unit_of_work():
+                    return self._casework.sweep_case(case_id, now)
+            except eventsourcing.persistence.IntegrityError:
+                continue  # another process changed the case: judge its new state
+        return 0, 0

@@ -1,0 +1,161 @@
+"""Deadlines, sweeps and the escalation queue over HTTP, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from application.roles import Role
+from tests.integration.conftest import Api
+
+MEDIATOR, ADMIN = Role.MEDIATOR, Role.ADMIN
+
+
+def queue(api: Api, **filters: Any) -> list[dict[str, Any]]:
+    response = api.get(MEDIATOR, "/v1/queue", **filters)
+    assert response.status_code == 200, response.text
+    return list(response.json()["items"])
+
+
+def sweep(api: Api) -> dict[str, int]:
+    response = api.post(ADMIN, "/v1/admin/sweeps", {})
+    assert response.status_code == 200, response.text
+    return dict(response.json())
+
+
+def command(api: Api, case: dict[str, Any], name: str, body: dict[str, Any]) -> dict[str, Any]:
+    response = api.post(MEDIATOR, f"/v1/complaints/{case['id']}/{name}", body)
+    assert response.status_code == 200, (name, response.text)
+    return dict(response.json())
+
+
+def flags_for(api: Api, case: dict[str, Any], policy: str) -> list[dict[str, Any]]:
+    return [i for i in queue(api) if i["case_id"] == case["id"] and i["policy"] == policy]
+
+
+def eventually_empty(api: Api, case: dict[str, Any], policy: str) -> bool:
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline:
+        if not flags_for(api, case, policy):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def history_types(api: Api, case: dict[str, Any]) -> list[tuple[str, Any]]:
+    history = api.get(MEDIATOR, f"/v1/complaints/{case['id']}/history").json()
+    return [(h["type"], h["data"].get("policy")) for h in history]
+
+
+def test_minutes_overdue_after_eight_working_days_is_a_breach_and_minutes_clear_it(
+    api: Api,
+) -> None:
+    case = api.register(received_at="2026-03-02T09:30:00+01:00")
+    command(api, case, "acknowledge", {"at": "2026-03-03T09:00:00+01:00"})
+    command(
+        api,
+        case,
+        "conversations",
+        {
+            "at": "2026-03-04T10:00:00+01:00",
+            "participants": ["Fatima de Vries"],
+            "outcome": "resolved",
+            "agreements": [],
+        },
+    )
+    result = sweep(api)
+    assert result["raised"] >= 1
+    [item] = flags_for(api, case, "minutes_overdue")
+    assert item["severity"] == "breach" and item["reference"] == case["reference"]
+    assert "working days" in item["explanation"] and "due" in item["explanation"]
+    assert sweep(api)["raised"] == 0  # a second sweep at the same moment records nothing
+    command(api, case, "minutes", {"at": "2026-03-16T08:00:00+00:00", "sent_to": "Fatima"})
+    assert eventually_empty(api, case, "minutes_overdue")
+    types = history_types(api, case)
+    assert ("FlagRaised", "minutes_overdue") in types
+    assert ("FlagCleared", "minutes_overdue") in types
+
+
+def test_an_upheld_ruling_five_weeks_ago_without_answer_is_flagged_and_an_apology_clears_it(
+    api: Api,
+) -> None:
+    case = api.register(received_at="2026-01-05T09:00:00+01:00")
+    command(api, case, "acknowledge", {"at": "2026-01-06T09:00:00+01:00"})
+    command(api, case, "refer", {"at": "2026-01-20T09:00:00+01:00"})
+    command(api, case, "ruling", {"at": "2026-02-09T09:00:00+01:00", "verdict": "upheld"})
+    sweep(api)
+    [item] = flags_for(api, case, "upheld_unanswered")
+    assert item["severity"] == "breach"
+    command(api, case, "apology", {"at": "2026-03-16T08:00:00+00:00", "summary": "Excuses"})
+    assert eventually_empty(api, case, "upheld_unanswered")
+    assert ("FlagCleared", "upheld_unanswered") in history_types(api, case)
+
+
+def test_an_upheld_ruling_answered_with_measures_only_is_flagged_without_apology(
+    api: Api,
+) -> None:
+    case = api.register(received_at="2026-01-05T09:00:00+01:00")
+    command(api, case, "acknowledge", {"at": "2026-01-06T09:00:00+01:00"})
+    command(api, case, "refer", {"at": "2026-01-20T09:00:00+01:00"})
+    command(api, case, "ruling", {"at": "2026-02-09T09:00:00+01:00", "verdict": "upheld"})
+    command(
+        api,
+        case,
+        "measures",
+        {"at": "2026-02-20T09:00:00+01:00", "measures": ["Vaste contactpersoon"]},
+    )
+    sweep(api)
+    assert flags_for(api, case, "upheld_unanswered") == []
+    [item] = flags_for(api, case, "upheld_without_apology")
+    assert item["severity"] == "warning"
+
+
+def test_the_queue_puts_breaches_first_and_filters_by_mediator_me(api: Api) -> None:
+    late = api.register(received_at="2026-02-02T09:00:00+01:00")
+    command(api, late, "assign", {"mediator": "mediator-1"})
+    api.register(received_at="2026-03-11T09:00:00+01:00")  # acknowledgement warning only
+    sweep(api)
+    items = queue(api)
+    severities = [i["severity"] for i in items]
+    assert severities == sorted(severities)  # "breach" < "warning"
+    assert {"breach", "warning"} <= set(severities)
+    mine = queue(api, mediator="me")
+    assert mine and all(i["case_id"] == late["id"] for i in mine)
+    assert queue(api, severity="warning") and all(
+        i["severity"] == "warning" for i in queue(api, severity="warning")
+    )
+
+
+def test_the_deadlines_endpoint_explains_every_clock_and_the_case_shows_its_flags(
+    api: Api,
+) -> None:
+    case = api.register(received_at="2026-03-02T09:30:00+01:00")
+    command(
+        api,
+        case,
+        "conversations",
+        {
+            "at": "2026-03-04T10:00:00+01:00",
+            "participants": ["Fatima de Vries"],
+            "outcome": "unresolved",
+            "agreements": [{"description": "Terugbellen", "due": "2026-03-13"}],
+        },
+    )
+    clocks = api.get(MEDIATOR, f"/v1/complaints/{case['id']}/deadlines").json()["clocks"]
+    names = {c["clock"] for c in clocks}
+    assert {"acknowledgement", "minutes", "decision", "agreement"} <= names
+    assert "upheld_response" not in names  # not started: no ruling
+    assert all(c["explanation"] and c["policy_version"] for c in clocks)
+    read = api.get(MEDIATOR, f"/v1/complaints/{case['id']}").json()
+    assert {f["policy"] for f in read["open_flags"]} >= {
+        "complaint_acknowledgement_overdue",
+        "minutes_overdue",
+        "agreement_overdue",
+    }
+    assert read["deadlines"] == clocks
+
+
+def test_only_an_admin_may_run_a_sweep_and_not_in_the_future(api: Api) -> None:
+    assert api.post(MEDIATOR, "/v1/admin/sweeps", {}).status_code == 403
+    future = api.post(ADMIN, "/v1/admin/sweeps", {"as_of": "2027-01-01T00:00:00+00:00"})
+    assert future.status_code == 422

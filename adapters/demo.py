@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from functools import partial
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -88,7 +89,7 @@ def _record(service: Service, new: NewComplaint, steps: list[Step]) -> None:
         complaint = casework.register(new, actor)
     for step in steps:
         with service.unit_of_work():
-            casework.change(complaint.id, None, lambda c, now, s=step: s(casework, c, now))
+            casework.change(complaint.id, None, partial(step, casework))
 
 
 def _working_moment(moment: datetime, rng: random.Random) -> datetime:

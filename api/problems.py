@@ -76,7 +76,8 @@ def _validation(_: Request, error: Exception) -> JSONResponse:
 def _http(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
     detail = error.detail if isinstance(error.detail, str) else _TITLES.get(error.status_code, "")
-    return problem(error.status_code, detail, headers=error.headers)
+    headers = dict(error.headers) if error.headers else None
+    return problem(error.status_code, detail, headers=headers)
 
 
 def install_problem_handlers(app: FastAPI) -> None:

@@ -22,7 +22,7 @@ class CaseCache:
     def after(self, event: Any) -> Aggregate:
         """The case right after `event` was applied."""
         case_id: UUID = event.originator_id
-        case = self._cases.pop(case_id, None)
+        case: Aggregate | None = self._cases.pop(case_id, None)
         if event.originator_version == 1:
             case = event.mutate(None)
         elif case is not None and case.version == event.originator_version - 1:

@@ -36,10 +36,9 @@ router = APIRouter(
 )
 Acknowledger = Annotated[Principal, allowed(Action.ACKNOWLEDGE_CASE)]
 Mediator = Annotated[Principal, allowed(Action.WORK_CASE)]
-CASE = {"response_model": ComplaintPublic}
 
 
-@router.post("/acknowledge", **CASE, summary="Acknowledge receipt")
+@router.post("/acknowledge", response_model=ComplaintPublic, summary="Acknowledge receipt")
 def acknowledge(
     case_id: UUID,
     body: AtBody,
@@ -61,7 +60,7 @@ def acknowledge(
     )
 
 
-@router.post("/assign", **CASE, summary="Assign a mediator")
+@router.post("/assign", response_model=ComplaintPublic, summary="Assign a mediator")
 def assign(
     case_id: UUID,
     body: AssignBody,
@@ -83,7 +82,9 @@ def assign(
     )
 
 
-@router.post("/conversations", **CASE, summary="Record a complaint conversation")
+@router.post(
+    "/conversations", response_model=ComplaintPublic, summary="Record a complaint conversation"
+)
 def hold_conversation(
     case_id: UUID,
     body: ConversationBody,
@@ -113,7 +114,9 @@ def hold_conversation(
     )
 
 
-@router.post("/minutes", **CASE, summary="Record that the minutes were sent")
+@router.post(
+    "/minutes", response_model=ComplaintPublic, summary="Record that the minutes were sent"
+)
 def send_minutes(
     case_id: UUID,
     body: MinutesBody,
@@ -137,7 +140,11 @@ def send_minutes(
     )
 
 
-@router.post("/refer", **CASE, summary="Refer the complaint to the complaints committee")
+@router.post(
+    "/refer",
+    response_model=ComplaintPublic,
+    summary="Refer the complaint to the complaints committee",
+)
 def refer(
     case_id: UUID,
     body: AtBody,
@@ -159,7 +166,7 @@ def refer(
     )
 
 
-@router.post("/ruling", **CASE, summary="Record the committee's ruling")
+@router.post("/ruling", response_model=ComplaintPublic, summary="Record the committee's ruling")
 def ruling(
     case_id: UUID,
     body: RulingBody,
@@ -183,7 +190,7 @@ def ruling(
     )
 
 
-@router.post("/apology", **CASE, summary="Record an apology")
+@router.post("/apology", response_model=ComplaintPublic, summary="Record an apology")
 def apology(
     case_id: UUID,
     body: ApologyBody,
@@ -207,7 +214,11 @@ def apology(
     )
 
 
-@router.post("/measures", **CASE, summary="Record the measures communicated after a ruling")
+@router.post(
+    "/measures",
+    response_model=ComplaintPublic,
+    summary="Record the measures communicated after a ruling",
+)
 def measures(
     case_id: UUID,
     body: MeasuresBody,
@@ -231,7 +242,9 @@ def measures(
     )
 
 
-@router.post("/extend", **CASE, summary="Extend a deadline (capped by policy)")
+@router.post(
+    "/extend", response_model=ComplaintPublic, summary="Extend a deadline (capped by policy)"
+)
 def extend(
     case_id: UUID,
     body: ExtendBody,
@@ -255,7 +268,9 @@ def extend(
     )
 
 
-@router.post("/agreements/{number}/done", **CASE, summary="Mark an agreement as done")
+@router.post(
+    "/agreements/{number}/done", response_model=ComplaintPublic, summary="Mark an agreement as done"
+)
 def agreement_done(
     case_id: UUID,
     number: Annotated[int, Path(ge=1, le=10_000)],
@@ -306,7 +321,7 @@ def _reason_command(name: str, summary: str) -> None:
         )
 
     endpoint.__name__ = name
-    router.post(f"/{name}", **CASE, summary=summary)(endpoint)
+    router.post(f"/{name}", response_model=ComplaintPublic, summary=summary)(endpoint)
 
 
 for _name, _summary in [

@@ -12,7 +12,9 @@ from eventsourcing.persistence import IntegrityError
 from adapters.clock import SettableClock
 from application.casework import Casework
 from application.commands import CommandRunner
+from application.policies import Policies
 from application.ports import RememberedCommand
+from domain.calendar import WorkingDayCalendar
 
 
 class InMemoryReferenceNumbers:
@@ -39,7 +41,11 @@ class InMemoryIdempotencyRecords:
 
 def in_memory_casework(clock: SettableClock) -> Casework:
     """Casework on eventsourcing's in-memory (POPO) store."""
-    return Casework(clock=clock, references=lambda _: InMemoryReferenceNumbers())
+    return Casework(
+        clock=clock,
+        references=lambda _: InMemoryReferenceNumbers(),
+        policies=Policies(calendar=WorkingDayCalendar()),
+    )
 
 
 def in_memory_runner(clock: SettableClock) -> CommandRunner:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from typing import Any
 
+from adapters.clock import SettableClock
 from application.roles import Role
 from tests.integration.conftest import Api
 
@@ -48,8 +50,10 @@ def history_types(api: Api, case: dict[str, Any]) -> list[tuple[str, Any]]:
 
 
 def test_minutes_overdue_after_eight_working_days_is_a_breach_and_minutes_clear_it(
-    api: Api,
+    api: Api, clock: SettableClock
 ) -> None:
+    today = clock.now()
+    clock.set(datetime(2026, 3, 4, 12, 0, tzinfo=UTC))  # the day of the conversation
     case = api.register(received_at="2026-03-02T09:30:00+01:00")
     command(api, case, "acknowledge", {"at": "2026-03-03T09:00:00+01:00"})
     command(
@@ -63,6 +67,8 @@ def test_minutes_overdue_after_eight_working_days_is_a_breach_and_minutes_clear_
             "agreements": [],
         },
     )
+    assert flags_for(api, case, "minutes_overdue") == []
+    clock.set(today)  # eight working days later
     result = sweep(api)
     assert result["raised"] >= 1
     [item] = flags_for(api, case, "minutes_overdue")

@@ -1,0 +1,113 @@
+"""Dutch working days: weekends, public holidays (holidays package) and own closing days."""
+
+from __future__ import annotations
+
+import calendar as months
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import holidays
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+END_OF_DAY = time(23, 59, 59)
+Skipped = tuple[tuple[date, str], ...]
+
+
+@dataclass(frozen=True)
+class WorkingDayCount:
+    due_day: date
+    skipped: Skipped
+
+
+class WorkingDayCalendar:
+    """Monday to Friday, minus Dutch public holidays and the organisation's closing days."""
+
+    def __init__(
+        self,
+        *,
+        good_friday: bool = True,
+        liberation_day: bool = True,
+        closing_days: Iterable[date] = (),
+    ) -> None:
+        self.good_friday = good_friday
+        self.liberation_day = liberation_day
+        self.closing_days = frozenset(closing_days)
+        self._years: dict[int, dict[date, str]] = {}
+
+    def _holidays(self, year: int) -> dict[date, str]:
+        if year not in self._years:
+            english = holidays.country_holidays("NL", years=year, language="en_US")
+            dutch = holidays.country_holidays("NL", years=year, language="nl")
+            days = {d: f"{name} ({dutch.get(d)})" for d, name in english.items()}
+            good_friday = [d for d, name in english.items() if name == "Good Friday"]
+            liberation = date(year, 5, 5)
+            if not self.good_friday:
+                for d in good_friday:
+                    days.pop(d, None)
+            if self.liberation_day:
+                days.setdefault(liberation, "Liberation Day (Bevrijdingsdag)")
+            else:
+                days.pop(liberation, None)
+            self._years[year] = days
+        return self._years[year]
+
+    def why_not_working(self, day: date) -> str | None:
+        """Why `day` is not a working day, or None when it is one."""
+        holiday = self._holidays(day.year).get(day)
+        if day.weekday() >= 5:
+            weekday = day.strftime("%A")
+            return weekday if holiday is None else f"{weekday}, {holiday}"
+        if holiday is not None:
+            return holiday
+        if day in self.closing_days:
+            return "closing day"
+        return None
+
+    def is_working_day(self, day: date) -> bool:
+        return self.why_not_working(day) is None
+
+    @staticmethod
+    def local_day(moment: datetime) -> date:
+        return moment.astimezone(AMSTERDAM).date()
+
+    @staticmethod
+    def end_of_day(day: date) -> datetime:
+        return datetime.combine(day, END_OF_DAY, tzinfo=AMSTERDAM)
+
+    def add_working_days(self, start: datetime, n: int) -> WorkingDayCount:
+        """The Nth working day after `start`'s day (which does not count), and what was skipped."""
+        day, counted, skipped = self.local_day(start), 0, []
+        while counted < n:
+            day += timedelta(days=1)
+            reason = self.why_not_working(day)
+            if reason is None:
+                counted += 1
+            else:
+                skipped.append((day, reason))
+        return WorkingDayCount(day, tuple(skipped))
+
+    def subtract_working_days(self, day: date, n: int) -> date:
+        counted = 0
+        while counted < n:
+            day -= timedelta(days=1)
+            if self.is_working_day(day):
+                counted += 1
+        return day
+
+    def next_working_day(self, day: date) -> tuple[date, Skipped]:
+        """`day` if it is a working day, else the first after it (Algemene termijnenwet)."""
+        skipped = []
+        while (reason := self.why_not_working(day)) is not None:
+            skipped.append((day, reason))
+            day += timedelta(days=1)
+        return day, tuple(skipped)
+
+    @staticmethod
+    def add_months(moment: datetime, count: int) -> date:
+        """The same day `count` calendar months later, clipped to the month's last day."""
+        day = moment.astimezone(AMSTERDAM).date()
+        month_index = day.month - 1 + count
+        year, month = day.year + month_index // 12, month_index % 12 + 1
+        return date(year, month, min(day.day, months.monthrange(year, month)[1]))

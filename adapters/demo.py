@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import random
-from functools import partial
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from adapters.bootstrap import Service

@@ -270,9 +270,14 @@ def _agreements(
     for conversation in c.conversations:
         held, policy = conversation["at"], book.in_force_at(conversation["at"])
         for agreement in conversation["agreements"]:
-            due = date.fromisoformat(agreement["due"])
-            due_at = max(cal.end_of_day(due), held)
-            warn_day = cal.subtract_working_days(due, policy.agreement_warn_days)
+            due_day, skipped = cal.next_working_day(date.fromisoformat(agreement["due"]))
+            due_at = max(cal.end_of_day(due_day), held)
+            warn_day = cal.subtract_working_days(due_day, policy.agreement_warn_days)
+            details = [f"agreed {moment_text(held)}"]
+            if skipped:
+                details.append(
+                    f"{agreement['due']} is not a working day, moved to {day_text(due_day)}"
+                )
             norm = Norm(
                 ClockName.AGREEMENT,
                 f"agreement:{agreement['number']}",
@@ -282,7 +287,7 @@ def _agreements(
                 policy,
                 f"Keep agreement {agreement['number']} ({agreement['description']}) by its own "
                 "due date",
-                [f"agreed {moment_text(held)}"],
+                details,
             )
             clocks.append(judge(norm, agreement.get("done_at"), ended, now))
     return clocks

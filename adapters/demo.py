@@ -10,6 +10,7 @@ from typing import Any
 
 from adapters.bootstrap import Service
 from application.casework import Casework, NewComplaint
+from domain.calendar import AMSTERDAM
 from domain.complaint import Complaint
 from domain.values import ClockName, Outcome, Verdict
 
@@ -42,62 +43,62 @@ Step = Callable[[Casework, Complaint, datetime], None]
 
 
 def load_demo(service: Service, seed: int = 2019) -> int:
-    """Registers the demo complaints with their histories; returns how many."""
+    """Registers the demo complaints with their histories, sweeps once; returns how many."""
     rng = random.Random(seed)
     now = service.clock.now()
-    paths = [
-        _received_only,
-        _acknowledged,
-        _minutes_overdue,
-        _minutes_sent,
-        _resolved_and_closed,
-        _upheld_unanswered,
-        _upheld_with_apology,
-        _upheld_measures_only,
-        _unfounded_closed,
-        _suspended,
-        _extended,
-        _withdrawn,
-        _reopened,
-        _agreement_overdue,
-    ]
-    for number, path in enumerate(paths * 2):
-        received = _working_moment(now - timedelta(days=rng.randint(12, 80)), rng)
-        person = PEOPLE[number % len(PEOPLE)]
-        subject, description = SUBJECTS[number % len(SUBJECTS)]
-        new = NewComplaint(
-            received_at=received,
-            channel=CHANNELS[number % len(CHANNELS)],
-            complainant={
-                k: v for k, v in zip(("name", "email", "phone"), person, strict=True) if v
-            },
-            dossier_ref=f"D-{received.year}-{1000 + number * 37}",
-            subject=subject,
-            description=description,
-            team=TEAMS[number % len(TEAMS)],
-        )
-        _record(service, new, path(received, now, rng))
+    number = 0
+    for _ in range(2):
+        for (youngest, oldest), path in PATHS:
+            person = PEOPLE[number % len(PEOPLE)]
+            subject, description = SUBJECTS[number % len(SUBJECTS)]
+            received = _on(now - timedelta(days=rng.randint(youngest, oldest)), 0, now)
+            new = NewComplaint(
+                received_at=received,
+                channel=CHANNELS[number % len(CHANNELS)],
+                complainant={
+                    k: v for k, v in zip(("name", "email", "phone"), person, strict=True) if v
+                },
+                dossier_ref=f"D-{received.year}-{1000 + number * 37}",
+                subject=subject,
+                description=description,
+                team=TEAMS[number % len(TEAMS)],
+            )
+            _record(service, new, path(Moments(received, now), rng))
+            number += 1
     service.projections.catch_up()
     service.sweep.run(service.clock.now())
-    return len(paths) * 2
+    return number
 
 
 def _record(service: Service, new: NewComplaint, steps: list[Step]) -> None:
-    actor = "intake:demo"
     casework = service.casework
     with service.unit_of_work():
-        complaint = casework.register(new, actor)
+        complaint = casework.register(new, "intake:demo")
     for step in steps:
         with service.unit_of_work():
             casework.change(complaint.id, None, partial(step, casework))
 
 
-def _working_moment(moment: datetime, rng: random.Random) -> datetime:
+def _on(start: datetime, days: float, now: datetime) -> datetime:
+    """A working-hours moment on a weekday `days` after `start`, never later than now."""
+    moment = (start + timedelta(days=days)).astimezone(AMSTERDAM)
     while moment.weekday() >= 5:
-        moment -= timedelta(days=1)
-    return moment.replace(
-        hour=rng.randint(8, 16), minute=rng.choice((0, 15, 30, 45)), second=0, microsecond=0
-    )
+        moment += timedelta(days=1)
+    moment = moment.replace(hour=10, minute=0, second=0, microsecond=0)
+    return min(moment, now - timedelta(hours=1))
+
+
+class Moments:
+    """Moments of one demo case, counted in days from its receipt."""
+
+    def __init__(self, received: datetime, now: datetime) -> None:
+        self.received, self.now = received, now
+
+    def day(self, days: float) -> datetime:
+        return _on(self.received, days, self.now)
+
+    def ago(self, days: float) -> datetime:
+        return _on(self.now - timedelta(days=days), 0, self.now)
 
 
 M = "mediator:demo"
@@ -122,138 +123,123 @@ def _talk(at: datetime, outcome: Outcome, agreements: list[tuple[str, date]] | N
     )
 
 
-def _minutes(at: datetime) -> Step:
-    return lambda w, c, now: c.send_minutes(at=at, actor=M, now=now, sent_to=c.complainant["name"])
-
-
-def _refer(at: datetime) -> Step:
-    return lambda w, c, now: c.refer(at=at, actor=M, now=now)
-
-
-def _rule(at: datetime, verdict: Verdict) -> Step:
-    return lambda w, c, now: c.receive_ruling(at=at, actor=M, now=now, verdict=verdict)
-
-
 def _say(name: str, at: datetime, **data: Any) -> Step:
     return lambda w, c, now: getattr(c, name)(at=at, actor=M, now=now, **data)
 
 
-def _d(received: datetime, days: float, now: datetime) -> datetime:
-    return min(received + timedelta(days=days), now - timedelta(minutes=1))
+def _minutes(at: datetime) -> Step:
+    return lambda w, c, now: c.send_minutes(at=at, actor=M, now=now, sent_to=c.complainant["name"])
 
 
-def _received_only(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
+def _extend(w: Casework, c: Complaint, now: datetime) -> None:
+    w.extend(
+        c, clock=ClockName.DECISION, weeks=4, reason="Commissie komt later bijeen", actor=M, now=now
+    )
+
+
+def _received_only(t: Moments, rng: random.Random) -> list[Step]:
     return []
 
 
-def _acknowledged(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
-    return [_ack(_d(r, 1, now)), _assign(rng.choice(MEDIATORS))]
+def _acknowledged(t: Moments, rng: random.Random) -> list[Step]:
+    return [_ack(t.day(1)), _assign(rng.choice(MEDIATORS))]
 
 
-def _minutes_overdue(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
+def _minutes_overdue(t: Moments, rng: random.Random) -> list[Step]:
+    return [*_acknowledged(t, rng), _talk(t.ago(12), Outcome.RESOLVED)]
+
+
+def _minutes_sent(t: Moments, rng: random.Random) -> list[Step]:
+    return [*_acknowledged(t, rng), _talk(t.day(5), Outcome.RESOLVED), _minutes(t.day(8))]
+
+
+def _resolved_and_closed(t: Moments, rng: random.Random) -> list[Step]:
+    return [*_minutes_sent(t, rng), _say("close", t.day(12), reason="Opgelost in gesprek")]
+
+
+def _committee(t: Moments, rng: random.Random, verdict: Verdict, ruled: datetime) -> list[Step]:
+    def rule(w: Casework, c: Complaint, now: datetime) -> None:
+        c.receive_ruling(at=ruled, actor=M, now=now, verdict=verdict)
+
+    return [*_acknowledged(t, rng), _say("refer", t.day(4)), rule]
+
+
+def _upheld_unanswered(t: Moments, rng: random.Random) -> list[Step]:
+    return _committee(t, rng, Verdict.UPHELD, t.ago(36))
+
+
+def _upheld_with_apology(t: Moments, rng: random.Random) -> list[Step]:
     return [
-        _ack(_d(r, 1, now)),
-        _assign(rng.choice(MEDIATORS)),
-        _talk(now - timedelta(days=12), Outcome.RESOLVED),
-    ]
-
-
-def _minutes_sent(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
-    talk = _d(r, 5, now)
-    return [
-        _ack(_d(r, 2, now)),
-        _assign(rng.choice(MEDIATORS)),
-        _talk(talk, Outcome.RESOLVED),
-        _minutes(min(talk + timedelta(days=3), now)),
-    ]
-
-
-def _resolved_and_closed(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
-    return [
-        *_minutes_sent(r, now, rng),
-        _say("close", _d(r, 10, now), reason="Opgelost in gesprek"),
-    ]
-
-
-def _committee(r: datetime, now: datetime, rng: random.Random, verdict: Verdict) -> list[Step]:
-    return [
-        _ack(_d(r, 1, now)),
-        _assign(rng.choice(MEDIATORS)),
-        _refer(_d(r, 4, now)),
-        _rule(_d(r, 9, now), verdict),
-    ]
-
-
-def _upheld_unanswered(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
-    return [
-        _ack(_d(r, 1, now)),
-        _assign(rng.choice(MEDIATORS)),
-        _refer(_d(r, 3, now)),
-        _rule(now - timedelta(days=36), Verdict.UPHELD),
-    ]
-
-
-def _upheld_with_apology(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
-    return [
-        *_committee(r, now, rng, Verdict.UPHELD),
-        _say("give_apology", _d(r, 11, now), summary="Persoonlijk excuses aangeboden"),
+        *_committee(t, rng, Verdict.UPHELD, t.day(20)),
+        _say("give_apology", t.day(25), summary="Persoonlijk excuses aangeboden"),
         _say(
             "communicate_measures",
-            _d(r, 11, now),
+            t.day(25),
             measures=["Vaste jeugdbeschermer per gezin", "Terugbelnorm van 2 werkdagen"],
         ),
     ]
 
 
-def _upheld_measures_only(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
+def _upheld_measures_only(t: Moments, rng: random.Random) -> list[Step]:
     return [
-        *_committee(r, now, rng, Verdict.PARTLY_UPHELD),
-        _say("communicate_measures", _d(r, 12, now), measures=["Verslagen laten meelezen"]),
+        *_committee(t, rng, Verdict.PARTLY_UPHELD, t.day(20)),
+        _say("communicate_measures", t.day(26), measures=["Verslagen laten meelezen"]),
     ]
 
 
-def _unfounded_closed(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
+def _unfounded_closed(t: Moments, rng: random.Random) -> list[Step]:
     return [
-        *_committee(r, now, rng, Verdict.UNFOUNDED),
-        _say("close", _d(r, 11, now), reason="Ongegrond verklaard"),
+        *_committee(t, rng, Verdict.UNFOUNDED, t.day(20)),
+        _say("close", t.day(22), reason="Ongegrond verklaard"),
     ]
 
 
-def _suspended(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
-    return [_ack(_d(r, 1, now)), _say("suspend", _d(r, 3, now), reason="Wacht op reactie klager")]
+def _suspended(t: Moments, rng: random.Random) -> list[Step]:
+    return [_ack(t.day(1)), _say("suspend", t.day(3), reason="Wacht op reactie klager")]
 
 
-def _extended(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
-    def extend(w: Casework, c: Complaint, now: datetime) -> None:
-        w.extend(
-            c,
-            clock=ClockName.DECISION,
-            weeks=4,
-            reason="Commissie komt later bijeen",
-            actor=M,
-            now=now,
-        )
-
-    return [_ack(_d(r, 1, now)), _refer(_d(r, 5, now)), extend]
+def _extended(t: Moments, rng: random.Random) -> list[Step]:
+    return [_ack(t.day(1)), _say("refer", t.day(5)), _extend]
 
 
-def _withdrawn(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
-    return [_ack(_d(r, 2, now)), _say("withdraw", _d(r, 6, now), reason="Klager ziet ervan af")]
+def _waiting_for_committee(t: Moments, rng: random.Random) -> list[Step]:
+    return [*_acknowledged(t, rng), _say("refer", t.day(5))]
 
 
-def _reopened(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
+def _withdrawn(t: Moments, rng: random.Random) -> list[Step]:
+    return [_ack(t.day(2)), _say("withdraw", t.day(6), reason="Klager ziet ervan af")]
+
+
+def _reopened(t: Moments, rng: random.Random) -> list[Step]:
     return [
-        *_resolved_and_closed(r, now, rng),
-        _say("reopen", _d(r, 11, now), reason="Afspraak toch niet nagekomen"),
+        *_resolved_and_closed(t, rng),
+        _say("reopen", t.day(14), reason="Afspraak toch niet nagekomen"),
     ]
 
 
-def _agreement_overdue(r: datetime, now: datetime, rng: random.Random) -> list[Step]:
-    talk = _d(r, 4, now)
-    due = (now - timedelta(days=6)).date()
+def _agreement_overdue(t: Moments, rng: random.Random) -> list[Step]:
+    promise = [("Nieuwe omgangsregeling voorstellen", t.ago(6).date())]
     return [
-        _ack(_d(r, 1, now)),
-        _assign(rng.choice(MEDIATORS)),
-        _talk(talk, Outcome.UNRESOLVED, [("Nieuwe omgangsregeling voorstellen", due)]),
-        _minutes(min(talk + timedelta(days=2), now)),
+        *_acknowledged(t, rng),
+        _talk(t.day(4), Outcome.UNRESOLVED, promise),
+        _minutes(t.day(6)),
     ]
+
+
+PATHS: list[tuple[tuple[int, int], Callable[[Moments, random.Random], list[Step]]]] = [
+    ((3, 9), _received_only),
+    ((8, 20), _acknowledged),
+    ((20, 30), _minutes_overdue),
+    ((20, 40), _minutes_sent),
+    ((30, 60), _resolved_and_closed),
+    ((60, 70), _upheld_unanswered),
+    ((50, 80), _upheld_with_apology),
+    ((50, 80), _upheld_measures_only),
+    ((40, 80), _unfounded_closed),
+    ((20, 40), _suspended),
+    ((35, 40), _extended),
+    ((45, 55), _waiting_for_committee),
+    ((10, 30), _withdrawn),
+    ((40, 60), _reopened),
+    ((20, 30), _agreement_overdue),
+]

@@ -82,7 +82,9 @@ def judge(norm: Norm, met_at: datetime | None, ended: bool, now: datetime) -> Cl
         [
             *norm.details,
             f"due end of {day_text(due_day.date())}",
-            f"warning from {moment_text(warn_day)}",
+            f"warning from end of {day_text(warn_day.date())}"
+            if (warn_day.hour, warn_day.minute) == (23, 59)
+            else f"warning from {moment_text(warn_day)}",
         ]
     )
     explanation = f"{norm.rule} (policy {norm.policy.version}). {steps}. {verdict}"

@@ -71,6 +71,7 @@ def expected_flags(
             due_at=upheld[0].due_at,
             policy_version=upheld[0].policy_version,
             explanation=(
+                f"An upheld ruling deserves an apology (policy {upheld[0].policy_version}). "
                 f"Measures were communicated on {day_text(measured.date())} after the ruling "
                 f"'{ruling['verdict']}' of {day_text(ruling['at'].date())}, but no apology was "
                 "given. The committee's criticism was about empathy, not only deadlines: "

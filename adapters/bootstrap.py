@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from domain.calendar import WorkingDayCalendar
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
 from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
 from sqlalchemy import Engine, inspect
@@ -31,6 +30,7 @@ from application.policies import Policies
 from application.ports import Clock, UnitOfWork
 from application.sweep import Sweep
 from application.tokens import Tokens
+from domain.calendar import WorkingDayCalendar
 
 
 class SchemaMissing(Exception):

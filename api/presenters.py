@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from domain.deadlines import Clock
 from fastapi.responses import JSONResponse
 
 from api.schemas.complaints import ComplaintPublic, ComplaintSummary
 from application.cases_projection import CaseRow, flag_id
 from domain.complaint import Complaint
+from domain.deadlines import Clock
 
 
 def _dated(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.calendar import WorkingDayCalendar
+from domain.complaint import Complaint
 from domain.deadlines import Clock, complaint_clocks
 from domain.flags import ExpectedFlag, expected_flags, next_change_at
 from domain.policy import DEFAULT_POLICY_BOOK, PolicyBook
-
-from domain.complaint import Complaint
 
 
 @dataclass(frozen=True)

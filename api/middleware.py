@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from typing import Any
@@ -13,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from api.problems import problem
 
 MAX_BODY_BYTES = 64 * 1024
+CASE_PATH = re.compile(r"^/v1/(?:complaints|signals)/([0-9a-fA-F-]{36})")
 log = structlog.get_logger("gehoord.http")
 
 SECURITY_HEADERS = [
@@ -43,6 +45,8 @@ class GuardMiddleware:
         request_id = uuid.uuid4().hex
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)
+        if case := CASE_PATH.match(scope["path"]):
+            structlog.contextvars.bind_contextvars(case_id=case.group(1))
         started = time.perf_counter()
         status = {"code": 500}
         headers = dict(scope["headers"])

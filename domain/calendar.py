@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar as months
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -74,7 +74,8 @@ class WorkingDayCalendar:
 
     @staticmethod
     def end_of_day(day: date) -> datetime:
-        return datetime.combine(day, END_OF_DAY, tzinfo=AMSTERDAM)
+        """23:59:59 in Amsterdam on `day`, as a UTC moment (every stored moment is UTC)."""
+        return datetime.combine(day, END_OF_DAY, tzinfo=AMSTERDAM).astimezone(UTC)
 
     def add_working_days(self, start: datetime, n: int) -> WorkingDayCount:
         """The Nth working day after `start`'s day (which does not count), and what was skipped."""

@@ -31,6 +31,7 @@ from application.ports import Clock, UnitOfWork
 from application.sweep import Sweep
 from application.tokens import Tokens
 from domain.calendar import WorkingDayCalendar
+from domain.policy import DEFAULT_POLICY_BOOK, Policy, PolicyBook
 
 
 class SchemaMissing(Exception):
@@ -90,7 +91,8 @@ def policies_from(settings: Settings) -> Policies:
         liberation_day=settings.liberation_day_off,
         closing_days=settings.closing_days,
     )
-    return Policies(calendar=calendar)
+    versions = [Policy(**v.model_dump(exclude_none=True)) for v in settings.policy_versions]
+    return Policies(calendar=calendar, book=PolicyBook([*DEFAULT_POLICY_BOOK.versions, *versions]))
 
 
 def build(settings: Settings, clock: Clock | None = None) -> Service:

@@ -46,6 +46,8 @@ def load_settings(**overrides: object) -> Settings:
 def running_service(settings: Settings, needs_schema: bool = True) -> Iterator[Service]:
     try:
         service = build(settings)
+    except ValueError as error:  # e.g. two policy versions with one name
+        fail(f"invalid configuration: {error}")
     except Exception as error:  # a malformed URL or a missing driver
         fail(f"cannot open the store {settings.database_url!r}: {type(error).__name__}")
     try:

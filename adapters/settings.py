@@ -5,10 +5,34 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///var/gehoord.sqlite"
+
+
+class PolicyVersion(BaseModel):
+    """A dated version of the norms; fields left out keep the defaults of DOMAIN.md."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: str = Field(min_length=1, max_length=32)
+    effective_from: date
+    acknowledgement_days: int | None = Field(None, ge=1, le=60)
+    acknowledgement_warn_days: int | None = Field(None, ge=0, le=60)
+    minutes_days: int | None = Field(None, ge=1, le=60)
+    minutes_warn_days: int | None = Field(None, ge=0, le=60)
+    decision_weeks: int | None = Field(None, ge=1, le=52)
+    decision_warn_weeks: int | None = Field(None, ge=0, le=52)
+    max_extensions: int | None = Field(None, ge=0, le=10)
+    max_extension_weeks: int | None = Field(None, ge=1, le=52)
+    upheld_response_months: int | None = Field(None, ge=1, le=12)
+    upheld_response_warn_weeks: int | None = Field(None, ge=0, le=52)
+    agreement_warn_days: int | None = Field(None, ge=0, le=60)
+    signal_acknowledgement_days: int | None = Field(None, ge=1, le=60)
+    signal_acknowledgement_warn_days: int | None = Field(None, ge=0, le=60)
+    signal_open_days: int | None = Field(None, ge=1, le=120)
+    signal_open_warn_days: int | None = Field(None, ge=0, le=120)
 
 
 class Settings(BaseSettings):
@@ -27,6 +51,11 @@ class Settings(BaseSettings):
     closing_days: list[date] = Field(default_factory=list, description="JSON list of ISO dates")
     good_friday_off: bool = True
     liberation_day_off: bool = True
+    policy_versions: list[PolicyVersion] = Field(
+        default_factory=list,
+        description="JSON list of dated norm versions, e.g. "
+        '[{"version": "2027-1", "effective_from": "2027-01-01", "minutes_days": 3}]',
+    )
 
     @field_validator("database_url")
     @classmethod

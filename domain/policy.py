@@ -38,6 +38,9 @@ class PolicyBook:
         if not versions:
             raise ValueError("a policy book needs at least one version")
         self.versions = sorted(versions, key=lambda p: p.effective_from)
+        names = [p.version for p in self.versions]
+        if len(set(names)) != len(names):
+            raise ValueError(f"policy versions must be unique: {names}")
 
     def in_force_at(self, moment: datetime) -> Policy:
         day = moment.astimezone(AMSTERDAM).date()

@@ -28,10 +28,12 @@ from application.casework import Casework
 from application.commands import CommandRunner
 from application.policies import Policies
 from application.ports import Clock, UnitOfWork
+from application.signals import Signals
 from application.sweep import Sweep
 from application.tokens import Tokens
 from domain.calendar import WorkingDayCalendar
 from domain.policy import DEFAULT_POLICY_BOOK, Policy, PolicyBook
+from domain.stem import StemRule
 
 
 class SchemaMissing(Exception):
@@ -53,6 +55,8 @@ class Service:
     sweep: Sweep
     sweep_claims: SqlSweepClaims
     unit_of_work: UnitOfWork
+    signals: Signals
+    stem_rule: StemRule
 
     @property
     def engine(self) -> Engine:
@@ -126,6 +130,8 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         sweep=Sweep(casework, case_list, unit_of_work, after_commit=projections.catch_up),
         sweep_claims=SqlSweepClaims(datastore),
         unit_of_work=unit_of_work,
+        signals=Signals(casework),
+        stem_rule=StemRule(threshold=settings.stem_threshold, drop=settings.stem_drop),
     )
 
 

@@ -125,7 +125,7 @@ def demo() -> None:
 
     with running_service(load_settings()) as service:
         count = load_demo(service)
-    typer.echo(f"loaded {count} demo complaints")
+    typer.echo(f"loaded {count} demo complaints and signals")
 
 
 @cli.command("migrate")

@@ -9,6 +9,7 @@ from functools import partial
 from typing import Any
 
 from adapters.bootstrap import Service
+from adapters.demo_signals import load_demo_signals
 from application.casework import Casework, NewComplaint
 from domain.calendar import AMSTERDAM
 from domain.complaint import Complaint
@@ -43,7 +44,7 @@ Step = Callable[[Casework, Complaint, datetime], None]
 
 
 def load_demo(service: Service, seed: int = 2019) -> int:
-    """Registers the demo complaints with their histories, sweeps once; returns how many."""
+    """Registers demo complaints and signals with their histories, sweeps once; returns how many."""
     rng = random.Random(seed)
     now = service.clock.now()
     number = 0
@@ -65,6 +66,7 @@ def load_demo(service: Service, seed: int = 2019) -> int:
             )
             _record(service, new, path(Moments(received, now), rng))
             number += 1
+    number += load_demo_signals(service, now)
     service.projections.catch_up()
     service.sweep.run(service.clock.now())
     return number

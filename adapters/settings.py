@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     projection_poll_seconds: float = Field(0.5, gt=0, description="catch-up interval on SQLite")
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     closing_days: list[date] = Field(default_factory=list, description="JSON list of ISO dates")
+    stem_threshold: int = Field(
+        2, ge=1, le=5, description="a STEM score at or below opens a signal"
+    )
+    stem_drop: int = Field(2, ge=1, le=4, description="a drop this large since last time opens one")
     good_friday_off: bool = True
     liberation_day_off: bool = True
     policy_versions: list[PolicyVersion] = Field(

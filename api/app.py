@@ -12,7 +12,7 @@ from adapters.scheduler import scheduler
 from adapters.settings import Settings
 from api.middleware import GuardMiddleware
 from api.problems import install_problem_handlers
-from api.routers import admin, complaint_commands, complaints, health, queue
+from api.routers import admin, complaint_commands, complaints, health, queue, signals, stem
 
 DESCRIPTION = """Complaints and signals of dissatisfaction for youth-care organisations.
 Every change is an event; nothing is overwritten. Send `Authorization: Bearer <token>`."""
@@ -44,6 +44,8 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(health.router)
     app.include_router(complaints.router)
     app.include_router(complaint_commands.router)
+    app.include_router(signals.router)
+    app.include_router(stem.router)
     app.include_router(queue.router)
     app.include_router(admin.router)
     return app

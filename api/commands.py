@@ -19,6 +19,7 @@ from adapters.bootstrap import Service
 from api.presenters import case_response
 from application.tokens import Principal
 from domain.complaint import Complaint
+from domain.signal import Signal
 
 IdempotencyKey = Annotated[
     str | None,
@@ -31,7 +32,7 @@ IfMatch = Annotated[
 Decision = Callable[[Complaint, datetime], None]
 
 
-def _expected_version(if_match: str | None) -> int | None:
+def expected_version(if_match: str | None) -> int | None:
     if if_match is None:
         return None
     tag = if_match.strip().removeprefix("W/").strip('"')
@@ -40,7 +41,7 @@ def _expected_version(if_match: str | None) -> int | None:
     return int(tag)
 
 
-def _fingerprint(request: Request, body: BaseModel | None) -> str:
+def fingerprint(request: Request, body: BaseModel | None) -> str:
     payload = {"path": request.url.path, "body": body.model_dump(mode="json") if body else None}
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
@@ -51,27 +52,52 @@ def run_command(
     request: Request,
     body: BaseModel | None,
     key: str | None,
-    action: Callable[[], Complaint],
+    action: Callable[[], Complaint | Signal],
     status: int = 200,
     retry_collisions: bool = True,
 ) -> JSONResponse:
     def remembered() -> dict[str, Any]:
-        complaint = action()
-        return {"status": status, "case_id": str(complaint.id), "version": complaint.version}
+        case = action()
+        kind = "signals" if isinstance(case, Signal) else "complaints"
+        return {"status": status, "case_id": str(case.id), "version": case.version, "kind": kind}
 
     outcome, _ = service.commands.run(
         remembered,
         actor=caller.actor,
         key=key,
-        fingerprint=_fingerprint(request, body),
+        fingerprint=fingerprint(request, body),
         retry_collisions=retry_collisions,
     )
     case_id = UUID(outcome["case_id"])
     structlog.contextvars.bind_contextvars(case_id=str(case_id))
-    complaint = service.casework.complaint(case_id, version=outcome["version"])
-    headers = {"Location": f"/v1/complaints/{case_id}"} if outcome["status"] == 201 else {}
-    clocks = service.casework.policies.clocks(complaint, service.clock.now())
-    return case_response(complaint, clocks, outcome["status"], **headers)
+    kind = outcome["kind"]
+    read = service.casework.signal if kind == "signals" else service.casework.complaint
+    case = read(case_id, version=outcome["version"])
+    headers = {"Location": f"/v1/{kind}/{case_id}"} if outcome["status"] == 201 else {}
+    clocks = service.casework.policies.clocks(case, service.clock.now())
+    return case_response(case, clocks, outcome["status"], **headers)
+
+
+def change_signal(
+    service: Service,
+    caller: Principal,
+    request: Request,
+    case_id: UUID,
+    body: BaseModel | None,
+    key: str | None,
+    if_match: str | None,
+    decide: Callable[[Signal, datetime], None],
+) -> JSONResponse:
+    expected = expected_version(if_match)
+    return run_command(
+        service,
+        caller,
+        request,
+        body,
+        key,
+        lambda: service.casework.change_case(Signal, case_id, expected, decide),
+        retry_collisions=expected is None,
+    )
 
 
 def change_complaint(
@@ -84,7 +110,7 @@ def change_complaint(
     if_match: str | None,
     decide: Decision,
 ) -> JSONResponse:
-    expected = _expected_version(if_match)
+    expected = expected_version(if_match)
     return run_command(
         service,
         caller,

@@ -7,10 +7,13 @@ from typing import Any
 
 from fastapi.responses import JSONResponse
 
-from api.schemas.complaints import ComplaintPublic, ComplaintSummary
+from api.schemas.complaints import CaseSummary, ComplaintPublic
+from api.schemas.signals import SignalPublic
 from application.cases_projection import CaseRow, flag_id
 from domain.complaint import Complaint
 from domain.deadlines import Clock
+from domain.flagging import Flagged
+from domain.signal import Signal
 
 
 def _dated(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -54,23 +57,45 @@ def complaint_public(complaint: Complaint, clocks: list[Clock]) -> ComplaintPubl
     )
 
 
-def flags_public(complaint: Complaint) -> list[dict[str, Any]]:
+def flags_public(case: Flagged) -> list[dict[str, Any]]:
     return [
-        {"flag_id": flag_id(complaint.id, key), **flag}
-        for key, flag in sorted(complaint.open_flags.items())
+        {"flag_id": flag_id(case.id, key), **flag} for key, flag in sorted(case.open_flags.items())
     ]
 
 
+def signal_public(signal: Signal, clocks: list[Clock]) -> SignalPublic:
+    return SignalPublic.model_validate(
+        {
+            "id": signal.id,
+            "reference": signal.reference,
+            "status": str(signal.status),
+            "version": signal.version,
+            "received_at": signal.received_at,
+            "channel": signal.channel,
+            "dossier_ref": signal.dossier_ref,
+            "summary": signal.summary,
+            "complainant": signal.complainant,
+            "team": signal.team,
+            "acknowledged_at": signal.acknowledged_at,
+            "conversations": signal.conversations,
+            "resolution": signal.resolution,
+            "complaint_id": signal.complaint_id,
+            "escalated_at": signal.escalated_at,
+            "deadlines": [asdict(c) for c in clocks],
+            "open_flags": flags_public(signal),
+        }
+    )
+
+
 def case_response(
-    complaint: Complaint, clocks: list[Clock], status: int = 200, **headers: str
+    case: Complaint | Signal, clocks: list[Clock], status: int = 200, **headers: str
 ) -> JSONResponse:
-    body = complaint_public(complaint, clocks).model_dump(mode="json")
-    return JSONResponse(
-        body, status_code=status, headers={"ETag": f'"{complaint.version}"', **headers}
+    public = (
+        signal_public(case, clocks) if isinstance(case, Signal) else complaint_public(case, clocks)
     )
+    body = public.model_dump(mode="json")
+    return JSONResponse(body, status_code=status, headers={"ETag": f'"{case.version}"', **headers})
 
 
-def summary(row: CaseRow) -> ComplaintSummary:
-    return ComplaintSummary(
-        **{k: v for k, v in asdict(row).items() if k in ComplaintSummary.model_fields}
-    )
+def summary(row: CaseRow) -> CaseSummary:
+    return CaseSummary(**{k: v for k, v in asdict(row).items() if k in CaseSummary.model_fields})

@@ -10,6 +10,7 @@ from uuid import UUID, uuid5
 from application.case_cache import CaseCache
 from application.policies import Policies
 from domain.complaint import Complaint
+from domain.signal import Signal
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class CaseRow:
 
 @dataclass(frozen=True)
 class CaseFilter:
+    case_type: str = "complaint"
     status: str | None = None
     team: str | None = None
     mediator: str | None = None
@@ -79,7 +81,8 @@ class CasesProjection:
 
     def process(self, event: Any, position: int, view: CasesView) -> None:
         case = self._cases.after(event)
-        assert isinstance(case, Complaint)
+        if not isinstance(case, Complaint | Signal):
+            return  # STEM dossiers are not cases
         kind = type(event).__name__
         if kind == "FlagRaised":
             flag = case.open_flags[event.key]
@@ -99,20 +102,21 @@ class CasesProjection:
             view.drop_flag(flag_id(case.id, event.key))
         view.save_case(self._row(case, position, event.timestamp))
 
-    def _row(self, case: Complaint, position: int, now: datetime) -> CaseRow:
+    def _row(self, case: Complaint | Signal, position: int, now: datetime) -> CaseRow:
+        complaint = case if isinstance(case, Complaint) else None
         return CaseRow(
             id=case.id,
             position=position,
-            case_type="complaint",
+            case_type="complaint" if complaint else "signal",
             reference=case.reference,
             status=str(case.status),
-            suspended=case.is_suspended,
+            suspended=complaint.is_suspended if complaint else False,
             received_at=case.received_at,
             channel=case.channel,
             dossier_ref=case.dossier_ref,
-            subject=case.subject,
+            subject=complaint.subject if complaint else f"Signal via {case.channel}",
             team=case.team,
-            mediator=case.mediator,
+            mediator=complaint.mediator if complaint else None,
             open_flags=len(case.open_flags),
             version=case.version,
             next_check_at=self._policies.next_check(case, now),

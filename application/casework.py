@@ -15,9 +15,12 @@ from application.errors import CaseNotFound, VersionMismatch
 from application.policies import Policies
 from application.ports import Clock, ReferenceNumbers
 from domain.complaint import Complaint
+from domain.flagging import Flagged
+from domain.signal import Signal
 from domain.values import ClockName
 
 A = TypeVar("A", bound=Aggregate)
+C = TypeVar("C", bound=Flagged)
 _ENVELOPE = {"originator_id", "originator_version", "timestamp", "originator_topic", "at", "actor"}
 
 
@@ -92,7 +95,7 @@ class Casework(Application[UUID]):
             team=new.team,
             external_ref=new.external_ref,
         )
-        self._judge(complaint, now)
+        self.judge(complaint, now)
         self.save(complaint)
         return complaint
 
@@ -103,29 +106,37 @@ class Casework(Application[UUID]):
         decide: Callable[[Complaint, datetime], None],
     ) -> Complaint:
         """Load the complaint, let `decide` run one of its commands at `now`, and save."""
-        complaint = self.complaint(case_id)
-        if expected_version is not None and expected_version != complaint.version:
-            raise VersionMismatch(
-                f"the complaint is at version {complaint.version}, not {expected_version}"
-            )
+        return self.change_case(Complaint, case_id, expected_version, decide)
+
+    def change_case(
+        self,
+        kind: type[C],
+        case_id: UUID,
+        expected_version: int | None,
+        decide: Callable[[C, datetime], None],
+    ) -> C:
+        """Load a case of `kind`, run one command at `now`, judge its flags, and save."""
+        case = self._case(kind, case_id, None)
+        if expected_version is not None and expected_version != case.version:
+            raise VersionMismatch(f"the case is at version {case.version}, not {expected_version}")
         now = self.clock.now()
-        decide(complaint, now)
-        self._judge(complaint, now)
-        self.save(complaint)
-        return complaint
+        decide(case, now)
+        self.judge(case, now)
+        self.save(case)
+        return case
 
     def sweep_case(self, case_id: UUID, at: datetime) -> tuple[int, int]:
         """Bring one case's flags in line with its clocks at `at`; (raised, cleared)."""
-        complaint = self.complaint(case_id)
-        changes = self._judge(complaint, at)
-        if complaint.pending_events:
-            self.save(complaint)
+        case = self._case(Flagged, case_id, None)
+        changes = self.judge(case, at)
+        if case.pending_events:
+            self.save(case)
         return changes
 
-    def _judge(self, complaint: Complaint, at: datetime) -> tuple[int, int]:
+    def judge(self, case: Flagged, at: datetime) -> tuple[int, int]:
         """Every change is judged at once: a command that meets a condition clears its flag."""
-        expected = self.policies.expected_flags(complaint, at)
-        return complaint.reconcile_flags(expected, at=at, now=self.clock.now())
+        expected = self.policies.expected_flags(case, at)
+        return case.reconcile_flags(expected, at=at, now=self.clock.now())
 
     def extend(
         self,
@@ -156,15 +167,22 @@ class Casework(Application[UUID]):
     ) -> Complaint:
         return self._case(Complaint, case_id, as_of, version)
 
-    def history(self, case_id: UUID) -> list[HistoryEntry]:
-        events = list(self.events.get(case_id))
-        if not events:
-            raise CaseNotFound(f"no case with id {case_id}")
+    def signal(
+        self, case_id: UUID, as_of: datetime | None = None, version: int | None = None
+    ) -> Signal:
+        return self._case(Signal, case_id, as_of, version)
+
+    def history(self, kind: type[Aggregate], case_id: UUID) -> list[HistoryEntry]:
+        """Every event of the case, oldest first; 404 when the id is not a case of `kind`."""
+        events: list[Any] = list(self.events.get(case_id))
+        if not events or type(events[0]).__qualname__ != f"{kind.__name__}.Received":
+            raise CaseNotFound(f"no {kind.__name__.lower()} with id {case_id}")
         return [history_entry(e) for e in events]
 
     def _case(
         self, kind: type[A], case_id: UUID, as_of: datetime | None, version: int | None = None
     ) -> A:
+        """The case of `kind` with this id, now, at a version, or as known at `as_of`."""
         try:
             case: Aggregate
             if as_of is None:

@@ -19,6 +19,7 @@ class Action(StrEnum):
     READ_HISTORY = "read_history"
     READ_QUEUE = "read_queue"
     RUN_SWEEP = "run_sweep"
+    RECORD_STEM = "record_stem"
 
 
 R = Role
@@ -30,6 +31,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.READ_HISTORY: frozenset({R.MEDIATOR, R.MANAGER, R.AUDITOR}),
     Action.READ_QUEUE: frozenset({R.MEDIATOR, R.MANAGER}),
     Action.RUN_SWEEP: frozenset({R.ADMIN}),
+    Action.RECORD_STEM: frozenset({R.INTAKE}),
 }
 
 

@@ -54,3 +54,25 @@ class ClockName(StrEnum):
     AGREEMENT = "agreement"
     SIGNAL_ACKNOWLEDGEMENT = "signal_acknowledgement"
     SIGNAL_OPEN = "signal_open"
+
+
+class SignalChannel(StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    SOCIAL_MEDIA = "social_media"
+    STEM = "stem"
+    STAFF = "staff"
+    CLIENT_COUNCIL = "client_council"
+    OTHER = "other"
+
+
+class SignalStatus(StrEnum):
+    RECEIVED = "received"
+    ACKNOWLEDGED = "acknowledged"
+    IN_CONVERSATION = "in_conversation"
+    RESOLVED = "resolved"
+    ESCALATED = "escalated"
+
+    @property
+    def is_final(self) -> bool:
+        return self in (SignalStatus.RESOLVED, SignalStatus.ESCALATED)

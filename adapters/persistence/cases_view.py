@@ -62,6 +62,7 @@ class SqlCaseList(SqlTables):
 
     def page(self, where: CaseFilter, limit: int, before: int | None) -> list[CaseRow]:
         query = select(case_list).order_by(case_list.c.position.desc()).limit(limit)
+        query = query.where(case_list.c.case_type == where.case_type)
         if before is not None:
             query = query.where(case_list.c.position < before)
         if where.status is not None:

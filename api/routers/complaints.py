@@ -16,8 +16,8 @@ from api.commands import IdempotencyKey, run_command
 from api.dependencies import ServiceDep, allowed
 from api.presenters import case_response, summary
 from api.schemas.complaints import (
+    CasePage,
     ComplaintCreate,
-    ComplaintPage,
     ComplaintPublic,
     HistoryEntryPublic,
 )
@@ -26,6 +26,7 @@ from application.cases_projection import CaseFilter
 from application.casework import NewComplaint
 from application.roles import Action
 from application.tokens import Principal
+from domain.complaint import Complaint
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 
@@ -63,7 +64,7 @@ def register(
     )
 
 
-@router.get("", response_model=ComplaintPage, summary="List complaints, newest first")
+@router.get("", response_model=CasePage, summary="List complaints, newest first")
 def list_complaints(
     service: ServiceDep,
     caller: Reader,
@@ -73,15 +74,17 @@ def list_complaints(
     flagged: bool | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     cursor: Annotated[str | None, Query(pattern=r"^[0-9]{1,18}$")] = None,
-) -> ComplaintPage:
+) -> CasePage:
     if mediator == "me":
         mediator = caller.name
-    where = CaseFilter(status=status, team=team, mediator=mediator, flagged=flagged)
+    where = CaseFilter(
+        case_type="complaint", status=status, team=team, mediator=mediator, flagged=flagged
+    )
     rows = service.case_list.page(where, limit + 1, int(cursor) if cursor else None)
     more = len(rows) > limit
     rows = rows[:limit]
     next_cursor = str(rows[-1].position) if more else None
-    return ComplaintPage(items=[summary(r) for r in rows], next_cursor=next_cursor)
+    return CasePage(items=[summary(r) for r in rows], next_cursor=next_cursor)
 
 
 @router.get("/{case_id}", response_model=ComplaintPublic, summary="Read a complaint")
@@ -117,4 +120,4 @@ def deadlines(
 @router.get("/{case_id}/history", response_model=list[HistoryEntryPublic], summary="Every event")
 def history(case_id: UUID, service: ServiceDep, caller: HistoryReader) -> list[HistoryEntryPublic]:
     structlog.contextvars.bind_contextvars(case_id=str(case_id))
-    return [HistoryEntryPublic(**vars(e)) for e in service.casework.history(case_id)]
+    return [HistoryEntryPublic(**vars(e)) for e in service.casework.history(Complaint, case_id)]

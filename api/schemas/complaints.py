@@ -126,8 +126,11 @@ class Dated(BaseModel):
     details: dict[str, Any]
 
 
-class ComplaintSummary(BaseModel):
+class CaseSummary(BaseModel):
+    """A row of the case list (complaints or signals); no personal data."""
+
     id: UUID
+    case_type: str
     reference: str
     status: str
     suspended: bool
@@ -141,15 +144,15 @@ class ComplaintSummary(BaseModel):
     open_flags: int
 
 
-class ComplaintPage(BaseModel):
-    items: list[ComplaintSummary]
+class CasePage(BaseModel):
+    items: list[CaseSummary]
     next_cursor: str | None
 
 
 class ComplainantPublic(BaseModel):
     name: str
-    email: str | None
-    phone: str | None
+    email: str | None = None
+    phone: str | None = None
 
 
 class ComplaintPublic(BaseModel):

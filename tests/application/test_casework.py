@@ -10,6 +10,7 @@ import pytest
 from adapters.clock import SettableClock
 from application.casework import Casework, NewComplaint
 from application.errors import CaseNotFound, IdempotencyKeyReused, VersionMismatch
+from domain.complaint import Complaint
 from domain.errors import ExtensionRefused
 from domain.values import ClockName, Outcome, Status, Verdict
 from tests.application.fakes import in_memory_casework, in_memory_runner
@@ -76,7 +77,7 @@ def test_a_complaint_travels_its_whole_lifecycle(casework: Casework, clock: Sett
     assert c.status == Status.CLOSED
     stored = casework.complaint(c.id)
     assert (stored.status, stored.version, stored.mediator) == (Status.CLOSED, 11, "anna")
-    types = [e.type for e in casework.history(c.id)]
+    types = [e.type for e in casework.history(Complaint, c.id)]
     assert types == [
         "Received",
         "Acknowledged",
@@ -100,7 +101,7 @@ def test_history_names_actor_business_time_and_recording_time(
     casework.change(
         c.id, None, lambda x, now: x.acknowledge(at=START + timedelta(days=1), actor=M, now=now)
     )
-    entry = casework.history(c.id)[1]
+    entry = casework.history(Complaint, c.id)[1]
     assert (entry.position, entry.actor, entry.at, entry.recorded_at) == (
         2,
         M,
@@ -126,7 +127,7 @@ def test_an_unknown_case_is_not_found(casework: Casework) -> None:
     with pytest.raises(CaseNotFound):
         casework.complaint(uuid4())
     with pytest.raises(CaseNotFound):
-        casework.history(uuid4())
+        casework.history(Complaint, uuid4())
 
 
 def test_a_command_naming_an_old_version_is_refused(casework: Casework) -> None:

@@ -49,6 +49,6 @@ def test_a_rebuild_from_the_log_gives_the_same_read_models(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     assert "events in" in result.stderr and "events/s" in result.stderr
     assert read_models(url) == before
-    assert len(before[0]) == 30 and before[1]
+    assert len(before[0]) == 39 and before[1]  # 31 complaints and 8 signals
     unknown = cli({"GEHOORD_DATABASE_URL": url}, "projections", "rebuild", "nope")
     assert unknown.returncode == 2 and "unknown projection" in unknown.stderr

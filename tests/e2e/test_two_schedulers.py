@@ -15,6 +15,7 @@ from adapters.bootstrap import build, migrate
 from adapters.clock import SettableClock
 from adapters.settings import Settings
 from application.casework import NewComplaint
+from domain.complaint import Complaint
 from domain.values import Outcome
 from tests.e2e.server import GEHOORD
 
@@ -72,7 +73,7 @@ def test_two_schedulers_sweep_each_period_once_and_raise_no_flag_twice(postgres_
 
     raised: Counter[tuple[str, str, str]] = Counter()
     for case_id in ids:
-        for entry in service.casework.history(case_id):
+        for entry in service.casework.history(Complaint, case_id):
             if entry.type == "FlagRaised":
                 raised[(str(case_id), entry.data["key"], entry.data["severity"])] += 1
     service.close()

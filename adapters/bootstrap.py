@@ -13,6 +13,7 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.orm import Session
 
 from adapters.clock import SystemClock
+from adapters.persistence.audit_log import AUDIT_CHAIN, SqlAccessLog, SqlAuditLog
 from adapters.persistence.cases_view import SqlCaseList, SqlCasesView, SqlQueue
 from adapters.persistence.factory import event_store_env
 from adapters.persistence.idempotency import SqlIdempotencyRecords
@@ -57,6 +58,8 @@ class Service:
     unit_of_work: UnitOfWork
     signals: Signals
     stem_rule: StemRule
+    audit_log: SqlAuditLog
+    access_log: SqlAccessLog
 
     @property
     def engine(self) -> Engine:
@@ -109,7 +112,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         policies=policies_from(settings),
     )
     datastore = _datastore(casework)
-    projections = ProjectionRunner(casework, [_cases_projection(casework)])
+    projections = ProjectionRunner(casework, [_cases_projection(casework), AUDIT_CHAIN])
 
     def unit_of_work() -> AbstractContextManager[Any]:
         return datastore.transaction(commit=True)
@@ -132,13 +135,19 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         unit_of_work=unit_of_work,
         signals=Signals(casework),
         stem_rule=StemRule(threshold=settings.stem_threshold, drop=settings.stem_drop),
+        audit_log=SqlAuditLog(_recorder(casework)),
+        access_log=SqlAccessLog(datastore),
     )
 
 
-def _datastore(app: Casework) -> SQLAlchemyDatastore:
+def _recorder(app: Casework) -> SQLAlchemyApplicationRecorder:
     recorder = app.recorder
     assert isinstance(recorder, SQLAlchemyApplicationRecorder)
-    return recorder.datastore
+    return recorder
+
+
+def _datastore(app: Casework) -> SQLAlchemyDatastore:
+    return _recorder(app).datastore
 
 
 def migrate(service: Service) -> None:

@@ -23,6 +23,8 @@ cli.add_typer(tokens_cli, name="tokens")
 policies_cli = typer.Typer(help="The deadline policies.", no_args_is_help=True)
 cli.add_typer(projections_cli, name="projections")
 cli.add_typer(policies_cli, name="policies")
+audit_cli = typer.Typer(help="The tamper-evident log.", no_args_is_help=True)
+cli.add_typer(audit_cli, name="audit")
 
 
 def fail(reason: str, code: int = 2) -> NoReturn:
@@ -128,6 +130,20 @@ def demo() -> None:
     typer.echo(f"loaded {count} demo complaints and signals")
 
 
+@audit_cli.command("verify")
+def verify_audit() -> None:
+    """Recompute the log's hash chain; exit 1 naming the first bad position."""
+    with running_service(load_settings()) as service:
+        result = service.audit_log.verify()
+    if not result.ok:
+        fail(
+            f"the audit chain is broken at position {result.first_bad_position}: "
+            f"{result.reason} ({result.checked} entries verified before it)",
+            code=1,
+        )
+    typer.echo(f"ok: {result.checked} entries verified, head {result.head}")
+
+
 @cli.command("migrate")
 def migrate_command() -> None:
     """Create or upgrade the schema; safe to run twice and concurrently."""
@@ -173,9 +189,9 @@ def rebuild(
     from adapters.rebuild import rebuild_with_progress
 
     with running_service(load_settings()) as service:
-        names = list(service.projections.projections)
+        names = [n for n, p in service.projections.projections.items() if p.clear is not None]
         if name is not None and name not in names:
-            fail(f"unknown projection {name!r}; known: {', '.join(names)}")
+            fail(f"cannot rebuild {name!r}; the read models are: {', '.join(names)}")
         rebuild_with_progress(service, [name] if name else names)
 
 

@@ -45,3 +45,13 @@ def allowed(action: Action) -> Any:
         return principal
 
     return Depends(caller)
+
+
+def log_read(
+    service: Service, caller: Principal, request: Request, case_id: Any, as_of: object = None
+) -> None:
+    """Append who read which case through which endpoint; attempts on unknown ids count too."""
+    route = request.scope.get("route")
+    path = getattr(route, "path", request.url.path)
+    endpoint = f"{request.method} {path}" + ("?as_of" if as_of is not None else "")
+    service.access_log.record(caller.actor, case_id, endpoint, service.clock.now())

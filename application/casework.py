@@ -15,13 +15,14 @@ from application.errors import CaseNotFound, VersionMismatch
 from application.policies import Policies
 from application.ports import Clock, ReferenceNumbers
 from domain.complaint import Complaint
+from domain.deadlines import Clock as DeadlineClock
 from domain.flagging import Flagged
 from domain.signal import Signal
 from domain.values import ClockName
 
 A = TypeVar("A", bound=Aggregate)
 C = TypeVar("C", bound=Flagged)
-_ENVELOPE = {"originator_id", "originator_version", "timestamp", "originator_topic", "at", "actor"}
+ENVELOPE = {"originator_id", "originator_version", "timestamp", "originator_topic", "at", "actor"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,14 @@ class HistoryEntry:
     data: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class TimelineStep:
+    entry: HistoryEntry
+    status: str
+    clocks: list[DeadlineClock]
+    open_flags: list[dict[str, Any]]
+
+
 def history_entry(event: Any) -> HistoryEntry:
     fields = vars(event)
     return HistoryEntry(
@@ -54,7 +63,7 @@ def history_entry(event: Any) -> HistoryEntry:
         at=fields["at"],
         recorded_at=event.timestamp,
         actor=fields["actor"],
-        data={k: v for k, v in fields.items() if k not in _ENVELOPE},
+        data={k: v for k, v in fields.items() if k not in ENVELOPE},
     )
 
 
@@ -174,10 +183,31 @@ class Casework(Application[UUID]):
 
     def history(self, kind: type[Aggregate], case_id: UUID) -> list[HistoryEntry]:
         """Every event of the case, oldest first; 404 when the id is not a case of `kind`."""
+        return [history_entry(e) for e in self._events_of(kind, case_id)]
+
+    def _events_of(self, kind: type[Aggregate], case_id: UUID) -> list[Any]:
         events: list[Any] = list(self.events.get(case_id))
         if not events or type(events[0]).__qualname__ != f"{kind.__name__}.Received":
             raise CaseNotFound(f"no {kind.__name__.lower()} with id {case_id}")
-        return [history_entry(e) for e in events]
+        return events
+
+    def timeline(self, kind: type[Flagged], case_id: UUID) -> list[TimelineStep]:
+        """Each event with the case's status, clocks and open flags right after it was recorded,
+        replayed through the same aggregate and deadline code that serves the case itself."""
+        steps: list[TimelineStep] = []
+        case: Any = None
+        for event in self._events_of(kind, case_id):
+            case = event.mutate(case)
+            entry = history_entry(event)
+            steps.append(
+                TimelineStep(
+                    entry=entry,
+                    status=str(case.status),
+                    clocks=self.policies.clocks(case, entry.recorded_at),
+                    open_flags=[dict(flag) for _, flag in sorted(case.open_flags.items())],
+                )
+            )
+        return steps
 
     def _case(
         self, kind: type[A], case_id: UUID, as_of: datetime | None, version: int | None = None

@@ -20,6 +20,8 @@ class Action(StrEnum):
     READ_QUEUE = "read_queue"
     RUN_SWEEP = "run_sweep"
     RECORD_STEM = "record_stem"
+    READ_TIMELINE = "read_timeline"
+    READ_AUDIT = "read_audit"
 
 
 R = Role
@@ -32,6 +34,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.READ_QUEUE: frozenset({R.MEDIATOR, R.MANAGER}),
     Action.RUN_SWEEP: frozenset({R.ADMIN}),
     Action.RECORD_STEM: frozenset({R.INTAKE}),
+    Action.READ_TIMELINE: frozenset({R.AUDITOR, R.MANAGER}),
+    Action.READ_AUDIT: frozenset({R.AUDITOR}),
 }
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.domain import event
+from eventsourcing.domain import Aggregate, event
 
 from domain.errors import ExtensionRefused, InvalidMoment, NotAllowed
 from domain.flagging import Flagged
@@ -300,7 +300,19 @@ class Complaint(Flagged):
         )
         self._move("ConversationHeld", outcome=outcome)
 
-    @event("MinutesSent")
+    class MinutesSent(Aggregate.Event):
+        """Version 2 names who received the minutes; version 1 recorded only the moment."""
+
+        class_version = 2
+        at: datetime
+        actor: str
+        sent_to: str
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["sent_to"] = "(not recorded)"
+
+    @event(MinutesSent)
     def _send_minutes(self, at: datetime, actor: str, sent_to: str, timestamp: datetime) -> None:
         self.minutes.append({"at": at, "sent_to": sent_to})
 

@@ -28,9 +28,19 @@ BATCH = 500
 
 @dataclass(frozen=True)
 class TrackedProjection:
+    """A named view kept by `process`; `raw` ones get the stored notification, not the event.
+
+    One without `clear` cannot be rebuilt (the audit chain: rebuilding would hide tampering).
+    """
+
     name: str
     process: Callable[[Any, int, Session], None]
-    clear: Callable[[Session], None]
+    clear: Callable[[Session], None] | None
+    raw: bool = False
+
+
+class NotRebuildable(Exception):
+    """Raised when asked to rebuild a projection that must never be rebuilt."""
 
 
 Progress = Callable[[str, int, int], None]
@@ -69,8 +79,12 @@ class ProjectionRunner(SqlTables):
                     start=position, limit=BATCH, inclusive_of_start=False
                 )
                 for notification in batch:
-                    event = self._mapper.to_domain_event(notification)
-                    projection.process(event, notification.id, session)
+                    item = (
+                        notification
+                        if projection.raw
+                        else self._mapper.to_domain_event(notification)
+                    )
+                    projection.process(item, notification.id, session)
                 if batch:
                     position = batch[-1].id
                     session.execute(
@@ -101,6 +115,8 @@ class ProjectionRunner(SqlTables):
     def rebuild(self, name: str, progress: Progress | None = None) -> int:
         """Empty the projection's view and tracking, then apply the whole log again."""
         projection = self.projections[name]
+        if projection.clear is None:
+            raise NotRebuildable(f"{name} is never rebuilt: that would hide tampering")
         with self._write() as session:
             projection.clear(session)
             session.execute(delete(projection_tracking).where(projection_tracking.c.name == name))

@@ -81,6 +81,24 @@ flags = Table(
     Index("flags_case", "case_id"),
 )
 
+audit_chain = Table(
+    "audit_chain",
+    metadata,
+    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    Column("hash", String(64), nullable=False),
+)
+
+access_log = Table(
+    "access_log",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
+    Column("at", UtcDateTime, nullable=False),
+    Column("actor", String(300), nullable=False),
+    Column("case_id", String(36), nullable=False),
+    Column("endpoint", String(200), nullable=False),
+    Index("access_log_case", "case_id", "id"),
+)
+
 projection_tracking = Table(
     "projection_tracking",
     metadata,

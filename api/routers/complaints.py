@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from datetime import datetime
 from typing import Annotated
-from uuid import UUID
 
-import structlog
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException
 
+from api.case_reads import add_case_reads
 from api.commands import IdempotencyKey, run_command
 from api.dependencies import ServiceDep, allowed
-from api.presenters import case_response, summary
+from api.presenters import summary
 from api.schemas.complaints import (
     CasePage,
     ComplaintCreate,
     ComplaintPublic,
-    HistoryEntryPublic,
 )
-from api.schemas.deadlines import ClockPublic, Deadlines
 from application.cases_projection import CaseFilter
 from application.casework import NewComplaint
 from application.roles import Action
@@ -87,37 +81,4 @@ def list_complaints(
     return CasePage(items=[summary(r) for r in rows], next_cursor=next_cursor)
 
 
-@router.get("/{case_id}", response_model=ComplaintPublic, summary="Read a complaint")
-def read(
-    case_id: UUID,
-    service: ServiceDep,
-    caller: Reader,
-    as_of: Annotated[datetime | None, Query(description="the case as known at this moment")] = None,
-) -> JSONResponse:
-    structlog.contextvars.bind_contextvars(case_id=str(case_id))
-    if as_of is not None and as_of.tzinfo is None:
-        raise HTTPException(422, "as_of must carry a UTC offset")
-    complaint = service.casework.complaint(case_id, as_of=as_of)
-    clocks = service.casework.policies.clocks(complaint, as_of or service.clock.now())
-    return case_response(complaint, clocks)
-
-
-@router.get("/{case_id}/deadlines", response_model=Deadlines, summary="Every clock, explained")
-def deadlines(
-    case_id: UUID,
-    service: ServiceDep,
-    caller: Reader,
-    as_of: Annotated[datetime | None, Query(description="judge the clocks at this moment")] = None,
-) -> Deadlines:
-    structlog.contextvars.bind_contextvars(case_id=str(case_id))
-    if as_of is not None and as_of.tzinfo is None:
-        raise HTTPException(422, "as_of must carry a UTC offset")
-    complaint = service.casework.complaint(case_id, as_of=as_of)
-    clocks = service.casework.policies.clocks(complaint, as_of or service.clock.now())
-    return Deadlines(clocks=[ClockPublic.model_validate(asdict(c)) for c in clocks])
-
-
-@router.get("/{case_id}/history", response_model=list[HistoryEntryPublic], summary="Every event")
-def history(case_id: UUID, service: ServiceDep, caller: HistoryReader) -> list[HistoryEntryPublic]:
-    structlog.contextvars.bind_contextvars(case_id=str(case_id))
-    return [HistoryEntryPublic(**vars(e)) for e in service.casework.history(Complaint, case_id)]
+add_case_reads(router, Complaint, ComplaintPublic)

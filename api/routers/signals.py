@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import datetime
 from typing import Annotated
 from uuid import UUID
@@ -12,12 +11,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from api.case_reads import add_case_reads
 from api.commands import IdempotencyKey, IfMatch, change_signal, expected_version, run_command
 from api.dependencies import ServiceDep, allowed
-from api.presenters import case_response, summary
+from api.presenters import summary
 from api.schemas.common import Body, Moment
-from api.schemas.complaints import CasePage, ComplaintPublic, HistoryEntryPublic
-from api.schemas.deadlines import ClockPublic, Deadlines
+from api.schemas.complaints import CasePage, ComplaintPublic
 from api.schemas.signals import ResolveBody, SignalConversationBody, SignalCreate, SignalPublic
 from application.cases_projection import CaseFilter
 from application.roles import Action
@@ -89,24 +88,7 @@ def list_signals(
     return CasePage(items=[summary(r) for r in rows], next_cursor=next_cursor)
 
 
-@router.get("/{case_id}", response_model=SignalPublic, summary="Read a signal")
-def read(case_id: UUID, service: ServiceDep, caller: Reader, as_of: AsOf = None) -> JSONResponse:
-    signal = service.casework.signal(case_id, as_of=_as_of(as_of))
-    return case_response(
-        signal, service.casework.policies.clocks(signal, as_of or service.clock.now())
-    )
-
-
-@router.get("/{case_id}/history", response_model=list[HistoryEntryPublic], summary="Every event")
-def history(case_id: UUID, service: ServiceDep, caller: HistoryReader) -> list[HistoryEntryPublic]:
-    return [HistoryEntryPublic(**vars(e)) for e in service.casework.history(Signal, case_id)]
-
-
-@router.get("/{case_id}/deadlines", response_model=Deadlines, summary="Every clock, explained")
-def deadlines(case_id: UUID, service: ServiceDep, caller: Reader, as_of: AsOf = None) -> Deadlines:
-    signal = service.casework.signal(case_id, as_of=_as_of(as_of))
-    clocks = service.casework.policies.clocks(signal, as_of or service.clock.now())
-    return Deadlines(clocks=[ClockPublic.model_validate(asdict(c)) for c in clocks])
+add_case_reads(router, Signal, SignalPublic)
 
 
 @router.post("/{case_id}/acknowledge", response_model=SignalPublic, summary="We hear you")

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine, select, text
 
 from adapters.bootstrap import build
 from adapters.demo import load_demo
@@ -51,4 +51,23 @@ def test_a_rebuild_from_the_log_gives_the_same_read_models(tmp_path: Path) -> No
     assert read_models(url) == before
     assert len(before[0]) == 39 and before[1]  # 31 complaints and 8 signals
     unknown = cli({"GEHOORD_DATABASE_URL": url}, "projections", "rebuild", "nope")
-    assert unknown.returncode == 2 and "unknown projection" in unknown.stderr
+    assert unknown.returncode == 2 and "cannot rebuild" in unknown.stderr
+    chain = cli({"GEHOORD_DATABASE_URL": url}, "projections", "rebuild", "audit_chain")
+    assert chain.returncode == 2
+
+
+def test_audit_verify_passes_on_an_intact_log_and_exits_1_naming_a_tampered_position(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{tmp_path}/g.sqlite"
+    env = {"GEHOORD_DATABASE_URL": url}
+    assert cli(env, "demo").returncode == 0
+    intact = cli(env, "audit", "verify")
+    assert intact.returncode == 0 and intact.stdout.startswith("ok: ")
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE gehoord_events SET state = state || ' ' WHERE id = 42"))
+    engine.dispose()
+    broken = cli(env, "audit", "verify")
+    assert broken.returncode == 1
+    assert "position 42" in broken.stderr and broken.stderr.strip().count("\n") == 0

@@ -20,9 +20,16 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(RUN_STAMP)
 
-run: $(RUN_STAMP)
+run: $(RUN_STAMP) var/master.key
 	$(BIN)/gehoord migrate
 	$(BIN)/gehoord serve
+
+# A local master key for personal data, readable by its owner only, unless one is set.
+var/master.key:
+	@mkdir -p var
+	@if [ -z "$$GEHOORD_MASTER_KEY" ]; then umask 077 && $(PYTHON) -c \
+	  'import base64, os; print(base64.b64encode(os.urandom(32)).decode())' > $@ && \
+	  echo "created $@ (mode 0600): keep it safe, it unlocks every person's data"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

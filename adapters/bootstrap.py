@@ -22,11 +22,13 @@ from adapters.persistence.projections import ProjectionRunner, TrackedProjection
 from adapters.persistence.references import SqlReferenceNumbers
 from adapters.persistence.sweep_claims import SqlSweepClaims
 from adapters.persistence.tokens import SqlTokenRecords
+from adapters.persistence.vault import SqlVault
 from adapters.settings import Settings
 from application.case_cache import CaseCache
 from application.cases_projection import CasesProjection
 from application.casework import Casework
 from application.commands import CommandRunner
+from application.erasure import Erasures
 from application.policies import Policies
 from application.ports import Clock, UnitOfWork
 from application.signals import Signals
@@ -60,6 +62,7 @@ class Service:
     stem_rule: StemRule
     audit_log: SqlAuditLog
     access_log: SqlAccessLog
+    erasures: Erasures
 
     @property
     def engine(self) -> Engine:
@@ -104,12 +107,14 @@ def policies_from(settings: Settings) -> Policies:
 
 def build(settings: Settings, clock: Clock | None = None) -> Service:
     clock = clock or SystemClock()
+    master_key = settings.master_key_bytes()
     _prepare_sqlite_folder(settings)
     casework = Casework(
         event_store_env(settings.database_url),
         clock=clock,
         references=lambda app: SqlReferenceNumbers(_datastore(app)),
         policies=policies_from(settings),
+        vault=lambda app: SqlVault(_datastore(app), master_key, clock),
     )
     datastore = _datastore(casework)
     projections = ProjectionRunner(casework, [_cases_projection(casework), AUDIT_CHAIN])
@@ -137,6 +142,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         stem_rule=StemRule(threshold=settings.stem_threshold, drop=settings.stem_drop),
         audit_log=SqlAuditLog(_recorder(casework)),
         access_log=SqlAccessLog(datastore),
+        erasures=Erasures(casework, casework.vault),
     )
 
 

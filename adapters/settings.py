@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import date
+from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///var/gehoord.sqlite"
@@ -42,6 +44,12 @@ class Settings(BaseSettings):
         DEFAULT_DATABASE_URL,
         description="sqlite:///path/file.sqlite or postgresql+psycopg://user@host:5432/db",
     )
+    master_key: SecretStr | None = Field(
+        None, description="base64 of 32 random bytes; wraps every person's data key"
+    )
+    master_key_file: Path = Field(
+        Path("var/master.key"), description="read when GEHOORD_MASTER_KEY is not set"
+    )
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     scheduler: Literal["on", "off"] = "on"
@@ -69,6 +77,25 @@ class Settings(BaseSettings):
         if url.startswith("postgresql://"):
             url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
         return url
+
+    def master_key_bytes(self) -> bytes:
+        """The master key, from the variable or the key file; raises ValueError if missing."""
+        if self.master_key is not None:
+            text = self.master_key.get_secret_value()
+        elif self.master_key_file.is_file():
+            text = self.master_key_file.read_text()
+        else:
+            raise ValueError(
+                "no master key: set GEHOORD_MASTER_KEY or create "
+                f"{self.master_key_file} (make run creates one)"
+            )
+        try:
+            key = base64.b64decode(text.strip(), validate=True)
+        except ValueError:
+            raise ValueError("the master key is not valid base64") from None
+        if len(key) != 32:
+            raise ValueError("the master key must be base64 of exactly 32 bytes")
+        return key
 
     @property
     def is_postgres(self) -> bool:

@@ -6,12 +6,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import Mapper
 
 from application.errors import CaseNotFound, VersionMismatch
+from application.personal_data import PersonalDataMapper, PersonalDataVault
 from application.policies import Policies
 from application.ports import Clock, ReferenceNumbers
 from domain.complaint import Complaint
@@ -79,11 +81,24 @@ class Casework(Application[UUID]):
         clock: Clock,
         references: Callable[[Casework], ReferenceNumbers],
         policies: Policies,
+        vault: Callable[[Casework], PersonalDataVault],
     ) -> None:
         super().__init__(env)
         self.clock = clock
         self.policies = policies
         self.references = references(self)
+        self.vault = vault(self)
+        assert isinstance(self.mapper, PersonalDataMapper)
+        self.mapper.vault = self.vault
+
+    def construct_mapper(self) -> Mapper[UUID]:
+        """The library's mapper, sealing personal data per person (the vault is set after)."""
+        return PersonalDataMapper(super().construct_mapper(), vault=None)  # type: ignore[arg-type]
+
+    def person_for(self, complainant: dict[str, Any] | None) -> UUID:
+        """One pseudonymous person per e-mail address; without one, a person of its own."""
+        email = (complainant or {}).get("email")
+        return self.vault.person_for_email(email) if email else uuid4()
 
     # -- commands ------------------------------------------------------------------------------
 
@@ -103,6 +118,7 @@ class Casework(Application[UUID]):
             description=new.description,
             team=new.team,
             external_ref=new.external_ref,
+            person_id=self.person_for(new.complainant),
         )
         self.judge(complaint, now)
         self.save(complaint)

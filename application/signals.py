@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
@@ -62,6 +62,7 @@ class Signals:
             summary=new.summary,
             complainant=new.complainant,
             team=new.team,
+            person_id=self._casework.person_for(new.complainant),
         )
         self._casework.judge(signal, now)
         return signal
@@ -94,6 +95,7 @@ class Signals:
             description=signal.summary,
             team=signal.team,
             signal_id=signal.id,
+            person_id=UUID(signal.person_id),
         )
         signal.escalate(complaint_id=complaint.id, at=at, actor=actor, now=now)
         casework.judge(signal, now)
@@ -114,6 +116,7 @@ class Signals:
         except AggregateNotFoundError:  # the dossier's first response
             dossier = StemDossier(
                 dossier_ref=response.dossier_ref,
+                person_id=str(uuid4()),
                 at=response.answered_at,
                 actor=actor,
                 timestamp=now,

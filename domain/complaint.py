@@ -45,9 +45,11 @@ class Complaint(Flagged):
         team: str,
         external_ref: str | None,
         signal_id: str | None,
+        person_id: str,
         timestamp: datetime,
     ) -> None:
         self.reference = reference
+        self.person_id = person_id
         self.received_at = at
         self.channel = channel
         self.complainant = complainant
@@ -87,9 +89,11 @@ class Complaint(Flagged):
         subject: str,
         description: str,
         team: str,
+        person_id: UUID,
         external_ref: str | None = None,
         signal_id: UUID | None = None,
     ) -> Complaint:
+        """`person_id` names whose personal data this case holds (a pseudonym, erasable)."""
         check_moment(at, now)
         return cls(
             reference=reference,
@@ -103,6 +107,7 @@ class Complaint(Flagged):
             team=team,
             external_ref=external_ref,
             signal_id=str(signal_id) if signal_id else None,
+            person_id=str(person_id),
             timestamp=now,
         )
 

@@ -287,8 +287,7 @@ def _agreements(
                 min(max(cal.end_of_day(warn_day), held), due_at),
                 due_at,
                 policy,
-                f"Keep agreement {agreement['number']} ({agreement['description']}) by its own "
-                "due date",
+                f"Keep agreement {agreement['number']} from the conversation by its own due date",
                 details,
             )
             clocks.append(judge(norm, agreement.get("done_at"), ended, now))

@@ -29,9 +29,11 @@ class Signal(Flagged):
         summary: str,
         complainant: dict[str, Any] | None,
         team: str,
+        person_id: str,
         timestamp: datetime,
     ) -> None:
         self.reference = reference
+        self.person_id = person_id
         self.received_at = at
         self.channel = channel
         self.dossier_ref = dossier_ref
@@ -57,6 +59,7 @@ class Signal(Flagged):
         channel: str,
         dossier_ref: str,
         summary: str,
+        person_id: UUID,
         complainant: dict[str, Any] | None = None,
         team: str = "unassigned",
     ) -> Signal:
@@ -70,6 +73,7 @@ class Signal(Flagged):
             summary=summary,
             complainant=complainant,
             team=team,
+            person_id=str(person_id),
             timestamp=now,
         )
 

@@ -48,8 +48,11 @@ class StemDossier(Aggregate):
         return uuid5(NAMESPACE_URL, f"gehoord:stem:{dossier_ref}")
 
     @event("Opened")
-    def __init__(self, dossier_ref: str, at: datetime, actor: str, timestamp: datetime) -> None:
+    def __init__(
+        self, dossier_ref: str, person_id: str, at: datetime, actor: str, timestamp: datetime
+    ) -> None:
         self.dossier_ref = dossier_ref
+        self.person_id = person_id
         self.responses: list[dict[str, object]] = []
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import uuid
 from collections.abc import Iterator
@@ -11,6 +12,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from adapters.clock import SettableClock
+
+# Every test, and every process a test starts, seals personal data with this throwaway key.
+os.environ.setdefault("GEHOORD_MASTER_KEY", base64.b64encode(os.urandom(32)).decode())
 
 POSTGRES_URL = os.environ.get(
     "GEHOORD_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

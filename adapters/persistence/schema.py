@@ -13,6 +13,7 @@ from sqlalchemy import (
     Dialect,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -97,6 +98,30 @@ access_log = Table(
     Column("case_id", String(36), nullable=False),
     Column("endpoint", String(200), nullable=False),
     Index("access_log_case", "case_id", "id"),
+)
+
+person_keys = Table(
+    "person_keys",
+    metadata,
+    Column("person_id", String(36), primary_key=True),
+    Column("wrapped_key", LargeBinary, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+case_persons = Table(
+    "case_persons",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("person_id", String(36), nullable=False),
+    Index("case_persons_person", "person_id"),
+)
+
+person_emails = Table(
+    "person_emails",
+    metadata,
+    Column("email_hmac", String(64), primary_key=True),
+    Column("person_id", String(36), nullable=False),
+    Index("person_emails_person", "person_id"),
 )
 
 projection_tracking = Table(

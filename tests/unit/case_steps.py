@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import contextlib
 from datetime import UTC, datetime, timedelta
+from uuid import UUID
 
 from hypothesis import strategies as st
 
 from domain.complaint import Complaint
 from domain.errors import DomainError
 from domain.values import ClockName, Outcome, Verdict
+
+PERSON = UUID(int=1)
 
 M = "mediator:test"
 COMMANDS = [
@@ -77,6 +80,7 @@ def apply(c: Complaint, command: str, at: datetime) -> None:
 def build(received: datetime, history: list[tuple[str, int]]) -> tuple[Complaint, datetime]:
     """The complaint after the steps (hours after the previous step) and the last moment."""
     c = Complaint.receive(
+        person_id=PERSON,
         reference="K-1",
         at=received,
         actor=M,

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from uuid import UUID
 
 from domain.complaint import Complaint
+
+PERSON = UUID(int=1)
 
 RECEIVED = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
@@ -17,6 +20,7 @@ def day(n: int) -> datetime:
 
 def received(now: datetime = NOW) -> Complaint:
     return Complaint.receive(
+        person_id=PERSON,
         reference="K-2026-00001",
         at=RECEIVED,
         actor="intake:ilse",

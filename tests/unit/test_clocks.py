@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from uuid import UUID
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -14,6 +15,8 @@ from domain.policy import DEFAULT_POLICY_BOOK, Policy, PolicyBook
 from domain.values import Outcome, Verdict
 from tests.unit.case_steps import M, apply, build, received_moments, steps
 
+PERSON = UUID(int=1)
+
 CALENDAR = WorkingDayCalendar()
 
 
@@ -23,6 +26,7 @@ def local(y: int, mo: int, d: int, h: int = 10, mi: int = 0) -> datetime:
 
 def complaint(received: datetime) -> Complaint:
     return Complaint.receive(
+        person_id=PERSON,
         reference="K-1",
         at=received,
         actor=M,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from uuid import UUID
 
 from domain.calendar import AMSTERDAM, WorkingDayCalendar
 from domain.complaint import Complaint
@@ -10,6 +11,8 @@ from domain.deadlines import complaint_clocks
 from domain.flags import ExpectedFlag, expected_flags, next_change_at
 from domain.policy import DEFAULT_POLICY_BOOK
 from domain.values import Outcome, Verdict
+
+PERSON = UUID(int=1)
 
 CALENDAR = WorkingDayCalendar()
 M = "mediator:anna"
@@ -21,6 +24,7 @@ def local(d: int, mo: int = 3, h: int = 10) -> datetime:
 
 def case(received: datetime = local(2, 3)) -> Complaint:
     c = Complaint.receive(
+        person_id=PERSON,
         reference="K-1",
         at=received,
         actor=M,

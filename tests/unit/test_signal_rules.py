@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 
@@ -12,6 +12,8 @@ from domain.signal import Signal
 from domain.stem import StemRule, stem_trigger
 from domain.values import SignalStatus
 
+PERSON = UUID(int=1)
+
 RECEIVED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 NOW = RECEIVED + timedelta(days=20)
 M = "mediator:anna"
@@ -19,6 +21,7 @@ M = "mediator:anna"
 
 def signal() -> Signal:
     return Signal.receive(
+        person_id=PERSON,
         reference="S-2026-00001",
         at=RECEIVED,
         actor="intake:ilse",

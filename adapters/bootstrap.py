@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,8 +110,13 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
     clock = clock or SystemClock()
     master_key = settings.master_key_bytes()
     _prepare_sqlite_folder(settings)
+    cipher_key = (
+        hashlib.sha256(b"gehoord:whole-event-cipher:" + master_key).digest()
+        if settings.event_encryption
+        else None
+    )
     casework = Casework(
-        event_store_env(settings.database_url),
+        event_store_env(settings.database_url, cipher_key),
         clock=clock,
         references=lambda app: SqlReferenceNumbers(_datastore(app)),
         policies=policies_from(settings),

@@ -50,11 +50,17 @@ class Settings(BaseSettings):
     master_key_file: Path = Field(
         Path("var/master.key"), description="read when GEHOORD_MASTER_KEY is not set"
     )
+    event_encryption: bool = Field(
+        False, description="also encrypt every stored event whole (the library's AES cipher)"
+    )
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     scheduler: Literal["on", "off"] = "on"
     sweep_seconds: float = Field(60.0, gt=0)
     projection_poll_seconds: float = Field(0.5, gt=0, description="catch-up interval on SQLite")
+    auth_failures_per_minute: int = Field(
+        20, ge=1, description="failed authentications per client address before 429"
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     closing_days: list[date] = Field(default_factory=list, description="JSON list of ISO dates")
     stem_threshold: int = Field(

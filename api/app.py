@@ -12,6 +12,7 @@ from adapters.scheduler import scheduler
 from adapters.settings import Settings
 from api.middleware import GuardMiddleware
 from api.problems import install_problem_handlers
+from api.rate_limit import FailedAuthLimiter
 from api.routers import admin, audit, complaint_commands, complaints, health, queue, signals, stem
 
 DESCRIPTION = """Complaints and signals of dissatisfaction for youth-care organisations.
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
         if sweeper is not None:
             sweeper.start()
         app.state.service = running
+        app.state.auth_limiter = FailedAuthLimiter(running.settings.auth_failures_per_minute)
         try:
             yield
         finally:

@@ -9,6 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.exceptions import HTTPException
 
 from adapters.bootstrap import Service
+from api.rate_limit import FailedAuthLimiter
 from application.errors import UnknownToken
 from application.roles import Action, may
 from application.tokens import Principal
@@ -33,17 +34,29 @@ def allowed(action: Action) -> Any:
         service: ServiceDep,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     ) -> Principal:
+        limiter: FailedAuthLimiter = request.app.state.auth_limiter
+        address = request.client.host if request.client else "unknown"
+        wait = limiter.retry_after(address)
+        if wait is not None:
+            raise HTTPException(
+                429,
+                "too many failed authentications from this address",
+                headers={"Retry-After": str(wait)},
+            )
         if credentials is None or credentials.scheme.lower() != "bearer":
+            limiter.failed(address)
             raise HTTPException(401, "send Authorization: Bearer <token>", headers=_CHALLENGE)
         try:
             principal = service.tokens.authenticate(credentials.credentials)
         except UnknownToken:
+            limiter.failed(address)
             raise HTTPException(401, "unknown or revoked token", headers=_CHALLENGE) from None
         request.state.actor = principal.actor
         if not may(principal.role, action):
             raise HTTPException(403, f"the role {principal.role} may not {action.value}")
         return principal
 
+    caller.action = action  # type: ignore[attr-defined]  # read by the role table (api/roles_doc)
     return Depends(caller)
 
 

@@ -22,6 +22,7 @@ class Action(StrEnum):
     RECORD_STEM = "record_stem"
     READ_TIMELINE = "read_timeline"
     READ_AUDIT = "read_audit"
+    ERASE_PERSON = "erase_person"
 
 
 R = Role
@@ -36,6 +37,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.RECORD_STEM: frozenset({R.INTAKE}),
     Action.READ_TIMELINE: frozenset({R.AUDITOR, R.MANAGER}),
     Action.READ_AUDIT: frozenset({R.AUDITOR}),
+    Action.ERASE_PERSON: frozenset({R.ADMIN}),
 }
 
 

@@ -21,6 +21,7 @@ from adapters.persistence.idempotency import SqlIdempotencyRecords
 from adapters.persistence.migrate import create_schema
 from adapters.persistence.projections import ProjectionRunner, TrackedProjection
 from adapters.persistence.references import SqlReferenceNumbers
+from adapters.persistence.report_rows import SqlReportRows, SqlReportRowsView
 from adapters.persistence.sweep_claims import SqlSweepClaims
 from adapters.persistence.tokens import SqlTokenRecords
 from adapters.persistence.vault import SqlVault
@@ -32,6 +33,7 @@ from application.commands import CommandRunner
 from application.erasure import Erasures
 from application.policies import Policies
 from application.ports import Clock, UnitOfWork
+from application.reports_projection import ReportsProjection
 from application.signals import Signals
 from application.sweep import Sweep
 from application.tokens import Tokens
@@ -64,6 +66,7 @@ class Service:
     audit_log: SqlAuditLog
     access_log: SqlAccessLog
     erasures: Erasures
+    report_rows: SqlReportRows
 
     @property
     def engine(self) -> Engine:
@@ -96,6 +99,23 @@ def _cases_projection(casework: Casework) -> TrackedProjection:
     )
 
 
+def _reports_projection(casework: Casework) -> TrackedProjection:
+    cache = CaseCache(casework.repository)
+    projection = ReportsProjection(cache, casework.policies)
+
+    def clear(session: Session) -> None:
+        cache.forget()
+        SqlReportRowsView(session).clear()
+
+    return TrackedProjection(
+        name=projection.name,
+        process=lambda event, position, session: projection.process(
+            event, position, SqlReportRowsView(session)
+        ),
+        clear=clear,
+    )
+
+
 def policies_from(settings: Settings) -> Policies:
     calendar = WorkingDayCalendar(
         good_friday=settings.good_friday_off,
@@ -123,7 +143,9 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         vault=lambda app: SqlVault(_datastore(app), master_key, clock),
     )
     datastore = _datastore(casework)
-    projections = ProjectionRunner(casework, [_cases_projection(casework), AUDIT_CHAIN])
+    projections = ProjectionRunner(
+        casework, [_cases_projection(casework), _reports_projection(casework), AUDIT_CHAIN]
+    )
 
     def unit_of_work() -> AbstractContextManager[Any]:
         return datastore.transaction(commit=True)
@@ -149,6 +171,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         audit_log=SqlAuditLog(_recorder(casework)),
         access_log=SqlAccessLog(datastore),
         erasures=Erasures(casework, casework.vault),
+        report_rows=SqlReportRows(datastore),
     )
 
 

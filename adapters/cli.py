@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated, NoReturn
 
 import typer
@@ -142,6 +143,35 @@ def verify_audit() -> None:
             code=1,
         )
     typer.echo(f"ok: {result.checked} entries verified, head {result.head}")
+
+
+@cli.command("report")
+def report(
+    year: Annotated[int | None, typer.Option(help="the calendar year; default this year")] = None,
+    format: Annotated[str, typer.Option(help="json, csv or html")] = "json",
+) -> None:
+    """Print the publishable complaints analysis of one year."""
+    import json
+
+    from application.report import complaints_analysis
+    from application.report_format import to_csv, to_html
+
+    if format not in ("json", "csv", "html"):
+        fail(f"unknown format {format!r}; use json, csv or html")
+    with running_service(load_settings()) as service:
+        service.projections.catch_up()
+        chosen = year or service.clock.now().year
+        if not 1900 <= chosen <= 9999:
+            fail(f"{chosen} is not a year to report on")
+        analysis = complaints_analysis(
+            service.report_rows,
+            date(chosen, 1, 1),
+            date(chosen, 12, 31),
+            service.settings.report_minimum_count,
+        )
+    renderers = {"csv": to_csv, "html": to_html}
+    text = renderers[format](analysis) if format in renderers else json.dumps(analysis, indent=2)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 @cli.command("migrate")

@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     auth_failures_per_minute: int = Field(
         20, ge=1, description="failed authentications per client address before 429"
     )
+    report_minimum_count: int = Field(
+        5, ge=2, le=100, description="published counts below this are shown as <N"
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     closing_days: list[date] = Field(default_factory=list, description="JSON list of ISO dates")
     stem_threshold: int = Field(

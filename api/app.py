@@ -13,7 +13,17 @@ from adapters.settings import Settings
 from api.middleware import GuardMiddleware
 from api.problems import install_problem_handlers
 from api.rate_limit import FailedAuthLimiter
-from api.routers import admin, audit, complaint_commands, complaints, health, queue, signals, stem
+from api.routers import (
+    admin,
+    audit,
+    complaint_commands,
+    complaints,
+    health,
+    queue,
+    reports,
+    signals,
+    stem,
+)
 
 DESCRIPTION = """Complaints and signals of dissatisfaction for youth-care organisations.
 Every change is an event; nothing is overwritten. Send `Authorization: Bearer <token>`."""
@@ -51,4 +61,5 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(queue.router)
     app.include_router(admin.router)
     app.include_router(audit.router)
+    app.include_router(reports.router)
     return app

@@ -23,6 +23,7 @@ class Action(StrEnum):
     READ_TIMELINE = "read_timeline"
     READ_AUDIT = "read_audit"
     ERASE_PERSON = "erase_person"
+    READ_REPORTS = "read_reports"
 
 
 R = Role
@@ -38,6 +39,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.READ_TIMELINE: frozenset({R.AUDITOR, R.MANAGER}),
     Action.READ_AUDIT: frozenset({R.AUDITOR}),
     Action.ERASE_PERSON: frozenset({R.ADMIN}),
+    Action.READ_REPORTS: frozenset({R.MANAGER}),
 }
 
 

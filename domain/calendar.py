@@ -89,6 +89,14 @@ class WorkingDayCalendar:
                 skipped.append((day, reason))
         return WorkingDayCount(day, tuple(skipped))
 
+    def working_days_between(self, start: datetime, end: datetime) -> int:
+        """Working days after `start`'s day up to and including `end`'s day (0 on the same day)."""
+        day, last, count = self.local_day(start), self.local_day(end), 0
+        while day < last:
+            day += timedelta(days=1)
+            count += self.is_working_day(day)
+        return count
+
     def subtract_working_days(self, day: date, n: int) -> date:
         counted = 0
         while counted < n:

@@ -124,6 +124,15 @@ person_emails = Table(
     Index("person_emails_person", "person_id"),
 )
 
+report_rows = Table(
+    "report_rows",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
+    Column("received_at", UtcDateTime, nullable=False),
+    Column("row", Text, nullable=False),
+    Index("report_rows_received", "received_at"),
+)
+
 projection_tracking = Table(
     "projection_tracking",
     metadata,

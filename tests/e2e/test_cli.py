@@ -39,3 +39,14 @@ def test_a_token_name_is_unique_and_revoking_an_unknown_name_is_exit_2(env: dict
     assert again.returncode == 2 and "already exists" in again.stderr
     assert cli(env, "tokens", "revoke", "beheer").returncode == 0
     assert cli(env, "tokens", "revoke", "beheer").returncode == 2
+
+
+def test_the_yearly_report_prints_one_html_page_and_refuses_a_bad_format(
+    env: dict[str, str],
+) -> None:
+    assert cli(env, "demo").returncode == 0
+    page = cli(env, "report", "--year", "2026", "--format", "html")
+    assert page.returncode == 0, page.stderr
+    assert page.stdout.startswith("<!doctype html>") and "<svg" in page.stdout
+    wrong = cli(env, "report", "--format", "pdf")
+    assert wrong.returncode == 2 and "unknown format" in wrong.stderr

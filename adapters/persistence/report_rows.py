@@ -1,0 +1,40 @@
+"""The reports read model in SQL: one JSON row of facts per case, indexed on receipt."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from adapters.persistence.schema import report_rows
+from adapters.persistence.sql import SqlTables, upsert
+
+
+class SqlReportRowsView:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def save_row(self, case_id: UUID, received_at: datetime, row: dict[str, Any]) -> None:
+        values = {"case_id": str(case_id), "received_at": received_at, "row": json.dumps(row)}
+        statement = upsert(self._session.get_bind().dialect.name, report_rows).values(**values)
+        self._session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["case_id"], set_={"received_at": received_at, "row": values["row"]}
+            )
+        )
+
+    def clear(self) -> None:
+        self._session.execute(delete(report_rows))
+
+
+class SqlReportRows(SqlTables):
+    def received_between(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        query = select(report_rows.c.row).where(
+            report_rows.c.received_at >= start, report_rows.c.received_at < end
+        )
+        with self._read() as session:
+            return [json.loads(row) for row in session.execute(query).scalars()]

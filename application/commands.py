@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -10,7 +12,8 @@ from eventsourcing.persistence import IntegrityError
 from application.errors import ConcurrentChange, IdempotencyKeyReused, VersionMismatch
 from application.ports import Clock, IdempotencyRecords, RememberedCommand, UnitOfWork
 
-MAX_ATTEMPTS = 5
+MAX_ATTEMPTS = 8
+BACKOFF_SECONDS = 0.005  # grows with each attempt, with jitter, so colliding writers spread
 
 
 class CommandRunner:
@@ -38,7 +41,9 @@ class CommandRunner:
         retry_collisions: bool = True,
     ) -> tuple[dict[str, Any], bool]:
         """Run `action` (which returns the outcome to remember); returns (outcome, replayed)."""
-        for _ in range(MAX_ATTEMPTS):
+        for attempt in range(MAX_ATTEMPTS):
+            if attempt:
+                time.sleep(random.uniform(0, BACKOFF_SECONDS * 2**attempt))
             try:
                 with self._unit_of_work():
                     if key is not None:

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,13 +30,14 @@ def free_port() -> int:
 class Server:
     """`gehoord serve` in its own process, waited for until /health answers."""
 
-    def __init__(self, env: dict[str, str]) -> None:
-        self.port = free_port()
+    def __init__(self, env: dict[str, str], port: int | None = None) -> None:
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.log = tempfile.NamedTemporaryFile(prefix="gehoord-serve-", suffix=".log")
         self.process = subprocess.Popen(
             [GEHOORD, "serve", "--port", str(self.port)],
             env={**os.environ, **env},
-            stdout=subprocess.PIPE,
+            stdout=self.log,
             stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 30
@@ -58,6 +60,10 @@ class Server:
             self.process.kill()
             self.process.wait()
 
+    def kill(self) -> None:
+        """kill -9: no shutdown, no flush, as a crash."""
+        self.process.kill()
+        self.process.wait()
+
     def output(self) -> str:
-        assert self.process.stdout is not None
-        return self.process.stdout.read().decode(errors="replace")
+        return Path(self.log.name).read_text(errors="replace")

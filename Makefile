@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-dev
 RUN_STAMP := $(VENV)/.installed
 export GEHOORD_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint fmt unit integration e2e clean chromium
+.PHONY: run test lint fmt unit integration e2e clean chromium reliability
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ chromium:
 
 test: lint chromium
 	$(BIN)/pytest -p no:randomly -n 2 --dist loadgroup
+
+# The long form: more clients, longer bursts and a ten-minute soak; one summary line a scenario.
+reliability: $(STAMP)
+	GEHOORD_RELIABILITY=long $(BIN)/pytest tests/reliability -p no:randomly -p no:xdist
 
 unit: $(STAMP)
 	$(BIN)/pytest tests/unit tests/application

@@ -33,7 +33,7 @@ class Server:
     def __init__(self, env: dict[str, str], port: int | None = None) -> None:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = tempfile.NamedTemporaryFile(prefix="gehoord-serve-", suffix=".log")
+        self.log = tempfile.NamedTemporaryFile(prefix="gehoord-serve-", suffix=".log")  # noqa: SIM115
         self.process = subprocess.Popen(
             [GEHOORD, "serve", "--port", str(self.port)],
             env={**os.environ, **env},

@@ -34,10 +34,9 @@ class Proxy:
     def cut(self) -> None:
         self._open.clear()
         assert self._listener is not None
-        try:  # wakes the accepting thread on Linux; close() alone would leave it accepting
+        # shutdown wakes the accepting thread on Linux; close() alone would leave it accepting
+        with contextlib.suppress(OSError):
             self._listener.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
         self._listener.close()
         with self._lock:
             for sock in self._sockets:

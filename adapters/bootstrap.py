@@ -92,10 +92,10 @@ def _cases_projection(casework: Casework) -> TrackedProjection:
 
     return TrackedProjection(
         name=projection.name,
-        process=lambda event, position, session: projection.process(
-            event, position, SqlCasesView(session)
-        ),
+        process=lambda event, position, session: projection.process(event, position),
         clear=clear,
+        begin=projection.begin,
+        flush=lambda session: projection.flush(SqlCasesView(session)),
     )
 
 

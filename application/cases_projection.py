@@ -61,46 +61,58 @@ def flag_id(case_id: UUID, key: str) -> UUID:
 class CasesView(Protocol):
     """Where the projection writes, inside the transaction that also moves its tracking position."""
 
-    def save_case(self, row: CaseRow) -> None:
-        """Insert the row, or update every column but `position` if the case is listed."""
+    def save_cases(self, rows: list[CaseRow]) -> None:
+        """Insert each row, or update every column but `position` if the case is listed."""
         ...
 
-    def put_flag(self, row: FlagRow) -> None: ...
+    def put_flags(self, rows: list[FlagRow]) -> None: ...
 
-    def drop_flag(self, flag: UUID) -> None: ...
+    def drop_flags(self, flags: list[UUID]) -> None: ...
 
 
 class CasesProjection:
-    """Each event rewrites its case's row from the case itself, so the row cannot drift."""
+    """Each case's row is rewritten from the case itself, so the row cannot drift. Rows are
+    written once per case per batch of events, from the case as it stands after the batch."""
 
     name = "cases"
 
     def __init__(self, cases: CaseCache, policies: Policies) -> None:
         self._cases = cases
         self._policies = policies
+        self._touched: dict[UUID, tuple[Complaint | Signal, int, datetime]] = {}
+        self._flags: dict[UUID, FlagRow | None] = {}
 
-    def process(self, event: Any, position: int, view: CasesView) -> None:
+    def begin(self) -> None:
+        self._touched.clear()
+        self._flags.clear()
+
+    def process(self, event: Any, position: int) -> None:
         case = self._cases.after(event)
         if not isinstance(case, Complaint | Signal):
             return  # STEM dossiers are not cases
         kind = type(event).__name__
         if kind == "FlagRaised":
             flag = case.open_flags[event.key]
-            view.put_flag(
-                FlagRow(
-                    flag_id=flag_id(case.id, event.key),
-                    case_id=case.id,
-                    policy=flag["policy"],
-                    severity=flag["severity"],
-                    due_at=flag["due_at"],
-                    raised_at=flag["raised_at"],
-                    policy_version=flag["policy_version"],
-                    explanation=flag["explanation"],
-                )
+            self._flags[flag_id(case.id, event.key)] = FlagRow(
+                flag_id=flag_id(case.id, event.key),
+                case_id=case.id,
+                policy=flag["policy"],
+                severity=flag["severity"],
+                due_at=flag["due_at"],
+                raised_at=flag["raised_at"],
+                policy_version=flag["policy_version"],
+                explanation=flag["explanation"],
             )
         elif kind == "FlagCleared":
-            view.drop_flag(flag_id(case.id, event.key))
-        view.save_case(self._row(case, position, event.timestamp))
+            self._flags[flag_id(case.id, event.key)] = None
+        first = self._touched.get(case.id)
+        self._touched[case.id] = (case, first[1] if first else position, event.timestamp)
+
+    def flush(self, view: CasesView) -> None:
+        view.save_cases([self._row(*entry) for entry in self._touched.values()])
+        view.put_flags([row for row in self._flags.values() if row is not None])
+        view.drop_flags([flag for flag, row in self._flags.items() if row is None])
+        self.begin()
 
     def _row(self, case: Complaint | Signal, position: int, now: datetime) -> CaseRow:
         complaint = case if isinstance(case, Complaint) else None

@@ -103,6 +103,12 @@ class Casework(Application[UUID]):
     # -- commands ------------------------------------------------------------------------------
 
     def register(self, new: NewComplaint, actor: str) -> Complaint:
+        complaint = self.new_complaint(new, actor)
+        self.save(complaint)
+        return complaint
+
+    def new_complaint(self, new: NewComplaint, actor: str) -> Complaint:
+        """A received complaint, judged and numbered, not yet saved (so many can share a save)."""
         now = self.clock.now()
         year = new.received_at.year
         number = self.references.next(f"complaint:{year}")
@@ -121,7 +127,6 @@ class Casework(Application[UUID]):
             person_id=self.person_for(new.complainant),
         )
         self.judge(complaint, now)
-        self.save(complaint)
         return complaint
 
     def change(

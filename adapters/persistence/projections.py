@@ -14,6 +14,7 @@ from typing import Any
 
 import structlog
 from eventsourcing.application import Application
+from eventsourcing.persistence import Mapper
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
 from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
 from sqlalchemy import delete, select, update
@@ -37,6 +38,10 @@ class TrackedProjection:
     process: Callable[[Any, int, Session], None]
     clear: Callable[[Session], None] | None
     raw: bool = False
+    begin: Callable[[], None] = lambda: None
+    """Called before each batch (a failed batch leaves nothing behind)."""
+    flush: Callable[[Session], None] = lambda session: None
+    """Called after each batch, in its transaction, for projections that write per batch."""
 
 
 class NotRebuildable(Exception):
@@ -53,7 +58,10 @@ class ProjectionRunner(SqlTables):
         assert isinstance(recorder, SQLAlchemyApplicationRecorder)
         super().__init__(recorder.datastore)
         self._recorder = recorder
-        self._mapper = app.mapper
+        # Projections need no personal data: the library's plain mapper leaves it sealed.
+        self._mapper: Mapper[Any] = Mapper(
+            app.mapper.transcoder, app.mapper.compressor, app.mapper.cipher
+        )
         self.projections = {p.name: p for p in projections}
         self._stopped = threading.Event()
         self._thread: threading.Thread | None = None
@@ -67,37 +75,52 @@ class ProjectionRunner(SqlTables):
     # -- processing ---------------------------------------------------------------------------
 
     def catch_up(self, progress: Progress | None = None) -> int:
-        """Apply every event not yet applied to every projection; returns how many were applied."""
-        return sum(self._catch_up(p, progress) for p in self.projections.values())
+        """Apply every event not yet applied to every projection; returns how many were read."""
+        return self._run(list(self.projections.values()), progress)
 
-    def _catch_up(self, projection: TrackedProjection, progress: Progress | None) -> int:
+    def _run(self, projections: list[TrackedProjection], progress: Progress | None) -> int:
+        """All `projections` move together: one transaction a batch, each event decoded once."""
         done = 0
         while True:
             with self._write() as session:
-                position = self._claim(session, projection.name)
+                positions = {p.name: self._claim(session, p.name) for p in projections}
+                start = min(positions.values())
                 batch = self._recorder.select_notifications(
-                    start=position, limit=BATCH, inclusive_of_start=False
+                    start=start, limit=BATCH, inclusive_of_start=False
                 )
+                for projection in projections:
+                    projection.begin()
                 for notification in batch:
-                    item = (
-                        notification
-                        if projection.raw
-                        else self._mapper.to_domain_event(notification)
-                    )
-                    projection.process(item, notification.id, session)
+                    event = None
+                    for projection in projections:
+                        if notification.id <= positions[projection.name]:
+                            continue
+                        if projection.raw:
+                            projection.process(notification, notification.id, session)
+                            continue
+                        if event is None:
+                            event = self._mapper.to_domain_event(notification)
+                        projection.process(event, notification.id, session)
+                for projection in projections:
+                    projection.flush(session)
                 if batch:
-                    position = batch[-1].id
-                    session.execute(
-                        update(projection_tracking)
-                        .where(projection_tracking.c.name == projection.name)
-                        .values(position=position)
-                    )
+                    self._move(session, [p.name for p in projections], batch[-1].id)
             done += len(batch)
             if progress is not None and batch:
-                progress(projection.name, done, position)
+                progress(",".join(p.name for p in projections), done, batch[-1].id)
             if len(batch) < BATCH:
-                self._caught_up_to[projection.name] = position
+                last = batch[-1].id if batch else start
+                for projection in projections:
+                    self._caught_up_to[projection.name] = max(last, positions[projection.name])
                 return done
+
+    @staticmethod
+    def _move(session: Session, names: list[str], position: int) -> None:
+        session.execute(
+            update(projection_tracking)
+            .where(projection_tracking.c.name.in_(names), projection_tracking.c.position < position)
+            .values(position=position)
+        )
 
     def _claim(self, session: Session, name: str) -> int:
         claim = self._upsert(projection_tracking).values(name=name, position=0)
@@ -120,7 +143,7 @@ class ProjectionRunner(SqlTables):
         with self._write() as session:
             projection.clear(session)
             session.execute(delete(projection_tracking).where(projection_tracking.c.name == name))
-        return self._catch_up(projection, progress)
+        return self._run([projection], progress)
 
     # -- running in the background --------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Benchmarks of gehoord against the raw event-store library, measured in the same run."""

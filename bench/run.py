@@ -1,0 +1,298 @@
+"""`make bench` / `make bench-smoke`: every figure next to its target, on SQLite and PostgreSQL.
+
+python -m bench.run [--smoke] [--cases N] [--stores sqlite,postgres]
+Prints one table and writes bench/results.json (machine, date, versions, figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import create_engine, text
+
+from adapters.bootstrap import Service, build, migrate
+from adapters.settings import Settings
+from bench.baseline import library, store_events
+from bench.dataset import build_cases
+from bench.measure import percentiles, timed
+from domain.values import Outcome
+
+POSTGRES = os.environ.get(
+    "GEHOORD_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+HERE = Path(__file__).resolve().parent
+
+
+def fresh_url(kind: str, folder: Path, name: str) -> tuple[str, Any]:
+    """A new empty store and a function that removes it."""
+    if kind == "sqlite":
+        return f"sqlite:///{folder}/{name}.sqlite", lambda: None
+    schema = f"bench_{name}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+
+    def drop() -> None:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+    return f"{POSTGRES}?options=-csearch_path%3D{schema}", drop
+
+
+def command_throughput(service: Service, cases: int) -> tuple[int, float]:
+    """register + acknowledge + conversation + minutes through the application, one command a
+    transaction, as the baseline stores one event a transaction."""
+    casework, head = service.casework, service.casework.recorder.max_notification_id() or 0
+    now = service.clock.now()
+
+    def one(n: int) -> None:
+        from application.casework import NewComplaint
+
+        with service.unit_of_work():
+            case = casework.register(
+                NewComplaint(
+                    now - timedelta(hours=3),
+                    "email",
+                    {"name": f"Ouder {n}"},
+                    f"D-{n}",
+                    "Bench",
+                    "",
+                    "Team Noord",
+                ),
+                "intake:bench",
+            )
+        for decide in (
+            lambda c, t: c.acknowledge(at=now - timedelta(hours=2), actor="m:b", now=t),
+            lambda c, t: c.hold_conversation(
+                at=now - timedelta(hours=1),
+                actor="m:b",
+                now=t,
+                participants=["Ouder"],
+                outcome=Outcome.RESOLVED,
+                agreements=[],
+            ),
+            lambda c, t: c.send_minutes(
+                at=now - timedelta(minutes=30), actor="m:b", now=t, sent_to="Ouder"
+            ),
+        ):
+            with service.unit_of_work():
+                casework.change(case.id, None, decide)
+
+    seconds = timed(lambda: [one(n) for n in range(cases)])
+    events = (casework.recorder.max_notification_id() or 0) - head
+    return events, seconds
+
+
+class Served:
+    """`gehoord serve` on the store, with a mediator token, for HTTP figures."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        from tests.e2e.server import Server, cli
+
+        self.token = cli(
+            env, "tokens", "create", "--role", "mediator", "--name", f"bench-{uuid.uuid4().hex[:6]}"
+        ).stdout.strip()
+        self.server = Server(env)
+        self.headers = {"Authorization": f"Bearer {self.token}"}
+
+    def latencies(self, path: str, count: int, **params: Any) -> dict[str, float]:
+        with httpx.Client(base_url=self.server.url, headers=self.headers, timeout=60) as http:
+            http.get(path, params=params)  # warm
+            seconds = []
+            for _ in range(count):
+                seconds.append(timed(lambda: http.get(path, params=params).raise_for_status()))
+        return percentiles(seconds)
+
+    def concurrent_commands(self, case_ids: list[str], clients: int, each: int) -> dict[str, Any]:
+        seconds: list[float] = []
+        lock = threading.Lock()
+
+        def client(k: int) -> None:
+            with httpx.Client(base_url=self.server.url, headers=self.headers, timeout=60) as http:
+                for i in range(each):
+                    case = case_ids[(k * each + i) % len(case_ids)]
+                    started = time.perf_counter()
+                    http.post(f"/v1/complaints/{case}/assign", json={"mediator": f"m{k}"})
+                    took = time.perf_counter() - started
+                    with lock:
+                        seconds.append(took)
+
+        threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+        wall = timed(lambda: ([t.start() for t in threads], [t.join() for t in threads]))
+        return {**percentiles(seconds), "requests_per_s": round(len(seconds) / wall, 1)}
+
+    def stop(self) -> None:
+        self.server.stop()
+
+
+def probe(env: dict[str, str], which: str) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.rebuild_probe", which],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=True,
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def bench_store(kind: str, cases: int, throughput_cases: int, folder: Path) -> dict[str, Any]:
+    figures: dict[str, Any] = {}
+    url, drop = fresh_url(kind, folder, "gehoord")
+    base_url, drop_base = fresh_url(kind, folder, "baseline")
+    env = {"GEHOORD_DATABASE_URL": url, "GEHOORD_SCHEDULER": "off"}
+    service = build(Settings(database_url=url))
+    try:
+        migrate(service)
+        events, seconds = command_throughput(service, throughput_cases)
+        base_events, base_seconds = store_events(library(base_url), throughput_cases)
+        ours, theirs = events / seconds, base_events / base_seconds
+        figures["app_events_per_s"] = round(ours)
+        figures["baseline_events_per_s"] = round(theirs)
+        figures["app_vs_baseline"] = round(ours / theirs, 2)
+
+        figures["dataset_cases_per_s"] = round(cases / timed(lambda: build_cases(service, cases)))
+        figures["catch_up_s"] = round(timed(service.projections.catch_up), 2)
+
+        busy = service.casework.complaint(
+            service.case_list.page(
+                __import__("application.cases_projection", fromlist=["x"]).CaseFilter(), 1, None
+            )[0].id
+        )
+        for n in range(49 - busy.version + 1):
+            with service.unit_of_work():
+                service.casework.change(
+                    busy.id, None, lambda c, t, n=n: c.assign(mediator=f"m{n}", actor="m:b", now=t)
+                )
+        service.projections.catch_up()
+        served = Served(env)
+        try:
+            rounds = 200
+            figures["queue_ms"] = served.latencies("/v1/queue", rounds)
+            figures["list_by_status_ms"] = served.latencies(
+                "/v1/complaints", rounds, status="received"
+            )
+            figures["history_50_events_ms"] = served.latencies(
+                f"/v1/complaints/{busy.id}/history", rounds
+            )
+            figures["as_of_50_events_ms"] = served.latencies(
+                f"/v1/complaints/{busy.id}",
+                rounds,
+                as_of=(datetime.now(UTC) - timedelta(seconds=1)).isoformat(),
+            )
+            ids = [
+                str(r.id)
+                for r in service.case_list.page(
+                    __import__("application.cases_projection", fromlist=["x"]).CaseFilter(),
+                    200,
+                    None,
+                )
+            ]
+            figures["http_command_ms"] = served.concurrent_commands(ids, clients=4, each=50)
+        finally:
+            served.stop()
+        service.projections.catch_up()
+        figures["idle_sweep_s"] = round(timed(lambda: service.sweep.run(service.clock.now())), 3)
+        later = service.clock.now() + timedelta(days=45)
+        result: dict[str, Any] = {}
+        figures["full_sweep_s"] = round(
+            timed(lambda: result.update(vars(service.sweep.run(later)))), 2
+        )
+        figures["full_sweep_cases"] = result.get("checked")
+        figures["idle_sweep_after_s"] = round(timed(lambda: service.sweep.run(later)), 3)
+        rebuild, replayed = probe(env, "rebuild"), probe(env, "replay")
+        figures["rebuild_events_per_s"] = round(rebuild["events"] / rebuild["seconds"])
+        figures["replay_events_per_s"] = round(replayed["events"] / replayed["seconds"])
+        figures["rebuild_vs_replay"] = round(
+            figures["rebuild_events_per_s"] / figures["replay_events_per_s"], 2
+        )
+        figures["rebuild_peak_rss_mb"] = rebuild["peak_rss_mb"]
+    finally:
+        service.close()
+        drop()
+        drop_base()
+    return figures
+
+
+TARGETS = {
+    "app_vs_baseline": ">= 0.70",
+    "http_command_ms": "p50 < 10 (SQLite)",
+    "queue_ms": "p95 < 25",
+    "list_by_status_ms": "p95 < 25",
+    "history_50_events_ms": "p95 < 10",
+    "as_of_50_events_ms": "p95 < 10",
+    "full_sweep_s": "< 5",
+    "idle_sweep_s": "< 0.1",
+    "rebuild_vs_replay": ">= 0.50",
+    "rebuild_peak_rss_mb": "< 300",
+}
+
+
+def table(results: dict[str, dict[str, Any]]) -> str:
+    stores = list(results)
+    keys = list(next(iter(results.values())))
+    width = max(len(k) for k in keys) + 2
+    lines = [f"{'figure':<{width}}" + "".join(f"{s:>34}" for s in stores) + "  target"]
+    for key in keys:
+        cells = "".join(f"{json.dumps(results[s].get(key)):>34}" for s in stores)
+        lines.append(f"{key:<{width}}{cells}  {TARGETS.get(key, '')}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="small sizes, under a minute")
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--stores", default="sqlite,postgres")
+    args = parser.parse_args()
+    cases, throughput = (300, 20) if args.smoke else (args.cases, 500)
+    with tempfile.TemporaryDirectory() as folder:
+        key = Path(folder) / "master.key"
+        key.write_text(__import__("base64").b64encode(os.urandom(32)).decode())
+        os.environ.setdefault("GEHOORD_MASTER_KEY", key.read_text())
+        results = {
+            kind: bench_store(kind, cases, throughput, Path(folder))
+            for kind in args.stores.split(",")
+        }
+    print(table(results))
+    if not args.smoke:
+        report = {
+            "machine": {
+                "cpus": os.cpu_count(),
+                "platform": platform.platform(),
+                "python": platform.python_version(),
+            },
+            "date": datetime.now(UTC).isoformat(timespec="seconds"),
+            "versions": {
+                p: version(p)
+                for p in (
+                    "eventsourcing",
+                    "eventsourcing-sqlalchemy",
+                    "sqlalchemy",
+                    "fastapi",
+                    "psycopg",
+                )
+            },
+            "cases": cases,
+            "results": results,
+        }
+        (HERE / "results.json").write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

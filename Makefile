@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-dev
 RUN_STAMP := $(VENV)/.installed
 export GEHOORD_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint fmt unit integration e2e clean chromium reliability
+.PHONY: run test lint fmt unit integration e2e clean chromium reliability bench bench-smoke
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,16 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: lint chromium
+test: lint chromium bench-smoke
 	$(BIN)/pytest -p no:randomly -n 2 --dist loadgroup
+
+# Every figure against its target, on SQLite and PostgreSQL, 100,000 cases; writes
+# bench/results.json. bench-smoke runs the same code at small sizes and asserts nothing.
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+bench-smoke: $(STAMP)
+	$(BIN)/python -m bench.run --smoke
 
 # The long form: more clients, longer bursts and a ten-minute soak; one summary line a scenario.
 reliability: $(STAMP)

@@ -14,11 +14,11 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from api.dependencies import ServiceDep, allowed, log_read
-from api.presenters import case_response
+from api.presenters import case_response, summary
 from api.schemas.audit import TimelineStepPublic
-from api.schemas.complaints import HistoryEntryPublic
+from api.schemas.complaints import CasePage, HistoryEntryPublic
 from api.schemas.deadlines import ClockPublic, Deadlines
-from application.cases_projection import flag_id
+from application.cases_projection import CaseFilter, flag_id
 from application.roles import Action
 from application.tokens import Principal
 from domain.flagging import Flagged
@@ -91,3 +91,12 @@ def add_case_reads(router: APIRouter, kind: type[Flagged], public: type[BaseMode
             )
             for step in service.casework.timeline(kind, case_id)
         ]
+
+
+def case_page(service: Any, where: CaseFilter, limit: int, cursor: str | None) -> CasePage:
+    """One page of the case list, newest first; the cursor is the last row's log position."""
+    rows = service.case_list.page(where, limit + 1, int(cursor) if cursor else None)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    next_cursor = str(rows[-1].position) if more else None
+    return CasePage(items=[summary(r) for r in rows], next_cursor=next_cursor)

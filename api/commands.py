@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
 import structlog
@@ -30,6 +30,7 @@ IfMatch = Annotated[
 ]
 
 Decision = Callable[[Complaint, datetime], None]
+C = TypeVar("C", Complaint, Signal)
 
 
 def expected_version(if_match: str | None) -> int | None:
@@ -56,12 +57,15 @@ def run_command(
     status: int = 200,
     retry_collisions: bool = True,
 ) -> JSONResponse:
+    done: list[Complaint | Signal] = []
+
     def remembered() -> dict[str, Any]:
         case = action()
+        done[:] = [case]
         kind = "signals" if isinstance(case, Signal) else "complaints"
         return {"status": status, "case_id": str(case.id), "version": case.version, "kind": kind}
 
-    outcome, _ = service.commands.run(
+    outcome, replayed = service.commands.run(
         remembered,
         actor=caller.actor,
         key=key,
@@ -71,14 +75,18 @@ def run_command(
     case_id = UUID(outcome["case_id"])
     structlog.contextvars.bind_contextvars(case_id=str(case_id))
     kind = outcome["kind"]
-    read = service.casework.signal if kind == "signals" else service.casework.complaint
-    case = read(case_id, version=outcome["version"])
+    if replayed or not done:  # a replay answers with the case as the first answer left it
+        read = service.casework.signal if kind == "signals" else service.casework.complaint
+        case = read(case_id, version=outcome["version"])
+    else:
+        case = done[0]
     headers = {"Location": f"/v1/{kind}/{case_id}"} if outcome["status"] == 201 else {}
     clocks = service.casework.policies.clocks(case, service.clock.now())
     return case_response(case, clocks, outcome["status"], **headers)
 
 
-def change_signal(
+def change_case(
+    kind: type[C],
     service: Service,
     caller: Principal,
     request: Request,
@@ -86,8 +94,9 @@ def change_signal(
     body: BaseModel | None,
     key: str | None,
     if_match: str | None,
-    decide: Callable[[Signal, datetime], None],
+    decide: Callable[[C, datetime], None],
 ) -> JSONResponse:
+    """Run one command on a case of `kind`; `If-Match` turns collisions into 412, not retries."""
     expected = expected_version(if_match)
     return run_command(
         service,
@@ -95,7 +104,7 @@ def change_signal(
         request,
         body,
         key,
-        lambda: service.casework.change_case(Signal, case_id, expected, decide),
+        lambda: service.casework.change_case(kind, case_id, expected, decide),
         retry_collisions=expected is None,
     )
 
@@ -110,13 +119,17 @@ def change_complaint(
     if_match: str | None,
     decide: Decision,
 ) -> JSONResponse:
-    expected = expected_version(if_match)
-    return run_command(
-        service,
-        caller,
-        request,
-        body,
-        key,
-        lambda: service.casework.change(case_id, expected, decide),
-        retry_collisions=expected is None,
-    )
+    return change_case(Complaint, service, caller, request, case_id, body, key, if_match, decide)
+
+
+def change_signal(
+    service: Service,
+    caller: Principal,
+    request: Request,
+    case_id: UUID,
+    body: BaseModel | None,
+    key: str | None,
+    if_match: str | None,
+    decide: Callable[[Signal, datetime], None],
+) -> JSONResponse:
+    return change_case(Signal, service, caller, request, case_id, body, key, if_match, decide)

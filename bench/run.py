@@ -25,6 +25,7 @@ import httpx
 from sqlalchemy import create_engine, text
 
 from adapters.bootstrap import Service, build, migrate
+from adapters.clock import SettableClock
 from adapters.settings import Settings
 from bench.baseline import library, store_events
 from bench.dataset import build_cases
@@ -156,7 +157,8 @@ def bench_store(kind: str, cases: int, throughput_cases: int, folder: Path) -> d
     url, drop = fresh_url(kind, folder, "gehoord")
     base_url, drop_base = fresh_url(kind, folder, "baseline")
     env = {"GEHOORD_DATABASE_URL": url, "GEHOORD_SCHEDULER": "off"}
-    service = build(Settings(database_url=url))
+    clock = SettableClock(datetime.now(UTC))
+    service = build(Settings(database_url=url), clock)
     try:
         migrate(service)
         events, seconds = command_throughput(service, throughput_cases)

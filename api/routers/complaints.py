@@ -7,10 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 
-from api.case_reads import add_case_reads
+from api.case_reads import add_case_reads, case_page
 from api.commands import IdempotencyKey, run_command
 from api.dependencies import ServiceDep, allowed
-from api.presenters import summary
 from api.schemas.complaints import (
     CasePage,
     ComplaintCreate,
@@ -74,11 +73,7 @@ def list_complaints(
     where = CaseFilter(
         case_type="complaint", status=status, team=team, mediator=mediator, flagged=flagged
     )
-    rows = service.case_list.page(where, limit + 1, int(cursor) if cursor else None)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = str(rows[-1].position) if more else None
-    return CasePage(items=[summary(r) for r in rows], next_cursor=next_cursor)
+    return case_page(service, where, limit, cursor)
 
 
 add_case_reads(router, Complaint, ComplaintPublic)

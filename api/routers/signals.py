@@ -11,10 +11,9 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from api.case_reads import add_case_reads
+from api.case_reads import add_case_reads, case_page
 from api.commands import IdempotencyKey, IfMatch, change_signal, expected_version, run_command
 from api.dependencies import ServiceDep, allowed
-from api.presenters import summary
 from api.schemas.common import Body, Moment
 from api.schemas.complaints import CasePage, ComplaintPublic
 from api.schemas.signals import ResolveBody, SignalConversationBody, SignalCreate, SignalPublic
@@ -81,11 +80,7 @@ def list_signals(
     cursor: Annotated[str | None, Query(pattern=r"^[0-9]{1,18}$")] = None,
 ) -> CasePage:
     where = CaseFilter(case_type="signal", status=status, team=team, flagged=flagged)
-    rows = service.case_list.page(where, limit + 1, int(cursor) if cursor else None)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    next_cursor = str(rows[-1].position) if more else None
-    return CasePage(items=[summary(r) for r in rows], next_cursor=next_cursor)
+    return case_page(service, where, limit, cursor)
 
 
 add_case_reads(router, Signal, SignalPublic)

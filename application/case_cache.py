@@ -9,7 +9,7 @@ from uuid import UUID
 from eventsourcing.application import Repository
 from eventsourcing.domain import Aggregate
 
-MAX_CASES = 20_000
+MAX_CASES = 2_000  # the log keeps a case's events close together; a miss reloads the case
 
 
 class CaseCache:

@@ -35,7 +35,7 @@ class QueueCursor:
             cursor = cls(int(rank), datetime.fromisoformat(due), str(UUID(flag)))
         except (ValueError, UnicodeDecodeError) as error:
             raise ValueError("not a queue cursor") from error
-        if cursor.due_at.tzinfo is None:
+        if cursor.due_at.tzinfo is None or cursor.rank not in (0, 1):
             raise ValueError("not a queue cursor")
         return cursor
 

@@ -22,6 +22,7 @@ from application.ports import Clock
 from domain.personal_data import shape_of
 
 KEY_CACHE_SECONDS = 1.0  # an erasure reaches every other process within this long
+KEY_CACHE_SIZE = 10_000
 
 
 def _b64(data: bytes) -> str:
@@ -71,6 +72,8 @@ class SqlVault(SqlTables):
         if key is None:
             self._opened.pop(person, None)
             return None
+        if len(self._opened) >= KEY_CACHE_SIZE:  # bounded: forget the whole (short-lived) cache
+            self._opened.clear()
         self._opened[person] = (key, time.monotonic())
         return key
 

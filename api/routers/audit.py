@@ -22,7 +22,9 @@ Limit = Annotated[int, Query(ge=1, le=500)]
 def events(
     service: ServiceDep,
     caller: Auditor,
-    after: Annotated[int, Query(ge=0, description="the last position already seen")] = 0,
+    after: Annotated[
+        int, Query(ge=0, le=2**63 - 1, description="the last position already seen")
+    ] = 0,
     limit: Limit = 50,
 ) -> EventPage:
     notifications = service.audit_log.notifications(after, limit)

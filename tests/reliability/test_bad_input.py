@@ -121,3 +121,15 @@ def test_generated_requests_find_no_500_and_no_response_breaking_its_schema(
     summarise(
         "bad input (schemathesis)", CODES, operations=operations, lost_writes=0, duplicate_flags=0
     )
+
+
+def test_a_log_position_beyond_any_integer_the_store_holds_is_422_not_500(
+    served: tuple[Server, Store],
+) -> None:
+    server, store = served
+    answer = httpx.get(
+        f"{server.url}/v1/audit/events",
+        headers=store.headers("auditor"),
+        params={"after": 15318925237054470875659632640},
+    )
+    assert answer.status_code == 422

@@ -208,15 +208,18 @@ def bench_store(kind: str, cases: int, throughput_cases: int, folder: Path) -> d
             figures["http_command_ms"] = served.concurrent_commands(ids, clients=4, each=50)
         finally:
             served.stop()
+        clock.set(datetime.now(UTC))
         service.projections.catch_up()
-        figures["idle_sweep_s"] = round(timed(lambda: service.sweep.run(service.clock.now())), 3)
-        later = service.clock.now() + timedelta(days=45)
+        figures["idle_sweep_s"] = round(timed(lambda: service.sweep.run(clock.now())), 3)
+        # A day without sweeps (a weekend's outage, say): every warn or due moment of that day
+        # is due at once, found among all the store's open clocks through the indexed column.
+        clock.set(clock.now() + timedelta(days=1))
         result: dict[str, Any] = {}
-        figures["full_sweep_s"] = round(
-            timed(lambda: result.update(vars(service.sweep.run(later)))), 2
+        figures["day_sweep_s"] = round(
+            timed(lambda: result.update(vars(service.sweep.run(clock.now())))), 2
         )
-        figures["full_sweep_cases"] = result.get("checked")
-        figures["idle_sweep_after_s"] = round(timed(lambda: service.sweep.run(later)), 3)
+        figures["day_sweep_cases_judged"] = result.get("checked")
+        figures["idle_sweep_after_s"] = round(timed(lambda: service.sweep.run(clock.now())), 3)
         rebuild, replayed = probe(env, "rebuild"), probe(env, "replay")
         figures["rebuild_events_per_s"] = round(rebuild["events"] / rebuild["seconds"])
         figures["replay_events_per_s"] = round(replayed["events"] / replayed["seconds"])
@@ -238,8 +241,9 @@ TARGETS = {
     "list_by_status_ms": "p95 < 25",
     "history_50_events_ms": "p95 < 10",
     "as_of_50_events_ms": "p95 < 10",
-    "full_sweep_s": "< 5",
+    "day_sweep_s": "< 5 (target: a sweep over 100,000 clocks)",
     "idle_sweep_s": "< 0.1",
+    "idle_sweep_after_s": "< 0.1",
     "rebuild_vs_replay": ">= 0.50",
     "rebuild_peak_rss_mb": "< 300",
 }

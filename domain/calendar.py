@@ -9,20 +9,29 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays
+from dateutil.easter import easter
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 END_OF_DAY = time(23, 59, 59)
+GOOD_FRIDAY = "Good Friday (Goede Vrijdag)"
+LIBERATION_DAY = "Liberation Day (Bevrijdingsdag)"
 Skipped = tuple[tuple[date, str], ...]
 
 
 @dataclass(frozen=True)
 class WorkingDayCount:
+    """The day a count of working days ends on, and the non-working days passed over."""
+
     due_day: date
     skipped: Skipped
 
 
 class WorkingDayCalendar:
-    """Monday to Friday, minus Dutch public holidays and the organisation's closing days."""
+    """Monday to Friday, minus Dutch public holidays and the organisation's closing days.
+
+    `good_friday` and `liberation_day` say whether Good Friday and 5 May (every year, not only
+    the lustrum years the holidays package lists) are non-working days for this organisation.
+    """
 
     def __init__(
         self,
@@ -37,24 +46,26 @@ class WorkingDayCalendar:
         self._years: dict[int, dict[date, str]] = {}
 
     def _holidays(self, year: int) -> dict[date, str]:
+        """The year's public holidays, named "English (Dutch)"; built once per year."""
         if year not in self._years:
             english = holidays.country_holidays("NL", years=year, language="en_US")
             dutch = holidays.country_holidays("NL", years=year, language="nl")
-            days = {d: f"{name} ({dutch.get(d)})" for d, name in english.items()}
-            good_friday = [d for d, name in english.items() if name == "Good Friday"]
+            days = {d: f"{name} ({dutch.get(d, name)})" for d, name in english.items()}
+            good_friday: date = easter(year) - timedelta(days=2)
             liberation = date(year, 5, 5)
-            if not self.good_friday:
-                for d in good_friday:
-                    days.pop(d, None)
+            if self.good_friday:
+                days.setdefault(good_friday, GOOD_FRIDAY)
+            else:
+                days.pop(good_friday, None)
             if self.liberation_day:
-                days.setdefault(liberation, "Liberation Day (Bevrijdingsdag)")
+                days.setdefault(liberation, LIBERATION_DAY)
             else:
                 days.pop(liberation, None)
             self._years[year] = days
         return self._years[year]
 
     def why_not_working(self, day: date) -> str | None:
-        """Why `day` is not a working day, or None when it is one."""
+        """Why `day` is not a working day ("Saturday", "King's Day (Koningsdag)", ...), or None."""
         holiday = self._holidays(day.year).get(day)
         if day.weekday() >= 5:
             weekday = day.strftime("%A")
@@ -70,15 +81,16 @@ class WorkingDayCalendar:
 
     @staticmethod
     def local_day(moment: datetime) -> date:
+        """The date of `moment` in Amsterdam."""
         return moment.astimezone(AMSTERDAM).date()
 
     @staticmethod
     def end_of_day(day: date) -> datetime:
-        """23:59:59 in Amsterdam on `day`, as a UTC moment (every stored moment is UTC)."""
+        """23:59:59 in Amsterdam on `day`, as an aware moment in UTC (every stored moment is)."""
         return datetime.combine(day, END_OF_DAY, tzinfo=AMSTERDAM).astimezone(UTC)
 
     def add_working_days(self, start: datetime, n: int) -> WorkingDayCount:
-        """The Nth working day after `start`'s day (which does not count), and what was skipped."""
+        """The Nth working day after `start`'s Amsterdam day (which does not count)."""
         day, counted, skipped = self.local_day(start), 0, []
         while counted < n:
             day += timedelta(days=1)
@@ -98,6 +110,7 @@ class WorkingDayCalendar:
         return count
 
     def subtract_working_days(self, day: date, n: int) -> date:
+        """The Nth working day before `day` (e.g. "2 working days before" a due date)."""
         counted = 0
         while counted < n:
             day -= timedelta(days=1)
@@ -115,7 +128,7 @@ class WorkingDayCalendar:
 
     @staticmethod
     def add_months(moment: datetime, count: int) -> date:
-        """The same day `count` calendar months later, clipped to the month's last day."""
+        """The same Amsterdam day `count` calendar months later, clipped to the month's end."""
         day = moment.astimezone(AMSTERDAM).date()
         month_index = day.month - 1 + count
         year, month = day.year + month_index // 12, month_index % 12 + 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -9,13 +10,15 @@ from typing import Literal
 from domain.calendar import AMSTERDAM, Skipped, WorkingDayCalendar
 from domain.complaint import Complaint
 from domain.policy import Policy, PolicyBook
-from domain.values import ClockName, Outcome, Status
+from domain.values import ClockName, Outcome, Status, Verdict
 
 State = Literal["running", "met", "breached", "stopped"]
 
 
 @dataclass(frozen=True)
 class Clock:
+    """One deadline of a case at a moment: when it started, warns and falls due, and its state."""
+
     clock: ClockName
     key: str
     started_at: datetime
@@ -32,17 +35,25 @@ class Clock:
 
 
 @dataclass(frozen=True)
-class Norm:
-    """What one clock is judged by: when it started and when it warns and falls due, and why."""
+class Start:
+    """A clock that has started: which one, when, and the policy version and rule it obeys."""
 
     clock: ClockName
     key: str
-    started_at: datetime
-    warn_at: datetime
-    due_at: datetime
+    at: datetime
     policy: Policy
     rule: str
-    details: list[str]
+    label: str
+
+
+@dataclass(frozen=True)
+class Norm:
+    """A started clock's warn and due moments, and the steps that led to them."""
+
+    start: Start
+    warn_at: datetime
+    due_at: datetime
+    details: tuple[str, ...]
 
 
 def moment_text(moment: datetime) -> str:
@@ -53,52 +64,50 @@ def day_text(day: date) -> str:
     return day.strftime("%a %-d %b %Y")
 
 
-def skipped_text(skipped: Skipped) -> str | None:
-    if not skipped:
-        return None
-    days = [
+def skipped_text(skipped: Skipped) -> str:
+    """ "skipped Sat 25 Apr, Mon 27 Apr (King's Day (Koningsdag))": plain weekends unnamed."""
+    return "skipped " + ", ".join(
         day.strftime("%a %-d %b") + ("" if reason in ("Saturday", "Sunday") else f" ({reason})")
         for day, reason in skipped
-    ]
-    return "skipped " + ", ".join(days)
+    )
 
 
-def judge(norm: Norm, met_at: datetime | None, ended: bool, now: datetime) -> Clock:
-    """The clock's state at `now` and a mediator-readable explanation of every step."""
-    state: State
-    if met_at is not None:
-        state, verdict = (
-            "met",
-            f"Met {moment_text(met_at)}" + (" (late)." if met_at > norm.due_at else "."),
+def count_working_days(cal: WorkingDayCalendar, start: Start, days: int, warn_days: int) -> Norm:
+    """Due at the end of the Nth working day after the start's day, which does not count."""
+    due = cal.add_working_days(start.at, days)
+    warn = cal.add_working_days(start.at, warn_days)
+    details = [f"{start.label} {moment_text(start.at)}"]
+    details += [skipped_text(due.skipped)] if due.skipped else []
+    due_at = cal.end_of_day(due.due_day)
+    return Norm(start, min(cal.end_of_day(warn.due_day), due_at), due_at, tuple(details))
+
+
+def on_calendar_day(
+    cal: WorkingDayCalendar,
+    start: Start,
+    due_day: date,
+    warn_before: timedelta | int,
+    details: Sequence[str] = (),
+) -> Norm:
+    """Due at the end of a calendar day, moved to the next working day when it is not one.
+
+    The warning comes `warn_before` earlier: a calendar span, or a number of working days.
+    """
+    due_day = max(due_day, cal.local_day(start.at))
+    moved, skipped = cal.next_working_day(due_day)
+    steps = [f"{start.label} {moment_text(start.at)}", *details]
+    if skipped:
+        steps.append(
+            f"{day_text(due_day)} is not a working day, moved to {day_text(moved)}: "
+            + skipped_text(skipped)
         )
-    elif ended:
-        state, verdict = "stopped", "Stopped: the case was closed or withdrawn first."
-    elif now > norm.due_at:
-        state, verdict = "breached", "Breached: not done by the due moment."
+    due_at = cal.end_of_day(moved)
+    if isinstance(warn_before, timedelta):
+        warn_day = moved - warn_before
     else:
-        state, verdict = "running", "Running."
-    due_day, warn_day = norm.due_at.astimezone(AMSTERDAM), norm.warn_at.astimezone(AMSTERDAM)
-    steps = "; ".join(
-        [
-            *norm.details,
-            f"due end of {day_text(due_day.date())}",
-            f"warning from end of {day_text(warn_day.date())}"
-            if (warn_day.hour, warn_day.minute) == (23, 59)
-            else f"warning from {moment_text(warn_day)}",
-        ]
-    )
-    explanation = f"{norm.rule} (policy {norm.policy.version}). {steps}. {verdict}"
-    return Clock(
-        clock=norm.clock,
-        key=norm.key,
-        started_at=norm.started_at,
-        warn_at=norm.warn_at,
-        due_at=norm.due_at,
-        state=state,
-        met_at=met_at,
-        policy_version=norm.policy.version,
-        explanation=explanation,
-    )
+        warn_day = cal.subtract_working_days(moved, warn_before)
+    warn_at = min(max(cal.end_of_day(warn_day), start.at), due_at)
+    return Norm(start, warn_at, due_at, tuple(steps))
 
 
 def working_days_norm(
@@ -112,183 +121,144 @@ def working_days_norm(
     rule: str,
     start_label: str,
 ) -> Norm:
-    """A deadline N working days after `start`: the start day does not count."""
-    due = calendar.add_working_days(start, days)
-    warn = calendar.add_working_days(start, warn_days)
-    details = [f"{start_label} {moment_text(start)}"]
-    details += [text] if (text := skipped_text(due.skipped)) else []
-    return Norm(
-        clock=clock,
-        key=key,
-        started_at=start,
-        warn_at=calendar.end_of_day(warn.due_day),
-        due_at=calendar.end_of_day(due.due_day),
-        policy=policy,
-        rule=rule,
-        details=details,
+    """`count_working_days` with the start spelled out (the signal clocks call it so)."""
+    begun = Start(clock, key, start, policy, rule, start_label)
+    return count_working_days(calendar, begun, days, warn_days)
+
+
+def judge(norm: Norm, met_at: datetime | None, ended: bool, now: datetime) -> Clock:
+    """The clock's state at `now`: the rule, its steps, the due moment and the outcome in words."""
+    state: State = "running"
+    verdict = ""
+    if met_at is not None:
+        state = "met"
+        verdict = f" Met {moment_text(met_at)}{' (late)' if met_at > norm.due_at else ''}."
+    elif ended:
+        state, verdict = "stopped", " Stopped: the case was closed or withdrawn first."
+    elif now > norm.due_at:
+        state, verdict = "breached", " Breached: not met by the due moment."
+    due, warn = norm.due_at.astimezone(AMSTERDAM), norm.warn_at.astimezone(AMSTERDAM)
+    warning = f"from end of {day_text(warn.date())}" if warn.time() == due.time() else None
+    start, steps = norm.start, "; ".join(norm.details)
+    explanation = (
+        f"{start.rule} (policy {start.policy.version}). {steps[:1].upper()}{steps[1:]}; "
+        f"due end of {day_text(due.date())}, "
+        f"warning {warning or 'from ' + moment_text(warn)}.{verdict}"
     )
-
-
-def calendar_norm(
-    calendar: WorkingDayCalendar,
-    policy: Policy,
-    clock: ClockName,
-    key: str,
-    start: datetime,
-    due_day: date,
-    warn_weeks: int,
-    rule: str,
-    details: list[str],
-) -> Norm:
-    """A deadline on a calendar day, moved to the next working day when it is not one."""
-    moved, skipped = calendar.next_working_day(due_day)
-    if skipped:
-        details = [
-            *details,
-            f"{day_text(due_day)} is not a working day, moved to {day_text(moved)}",
-        ]
-    due_at = calendar.end_of_day(moved)
-    warn_at = max(start, due_at - timedelta(weeks=warn_weeks))
-    return Norm(clock, key, start, warn_at, due_at, policy, rule, details)
+    return Clock(
+        clock=start.clock,
+        key=start.key,
+        started_at=start.at,
+        warn_at=norm.warn_at,
+        due_at=norm.due_at,
+        state=state,
+        met_at=met_at,
+        policy_version=start.policy.version,
+        explanation=explanation,
+    )
 
 
 def complaint_clocks(
     complaint: Complaint, book: PolicyBook, calendar: WorkingDayCalendar, now: datetime
 ) -> list[Clock]:
     """Every clock that has started on the complaint, judged at `now`."""
-    ended = complaint.status.is_final
-    clocks = [
-        _acknowledgement(complaint, book, calendar, now, ended),
-        _decision(complaint, book, calendar, now),
-    ]
-    clocks += _minutes(complaint, book, calendar, now, ended)
-    clocks += _upheld_response(complaint, book, calendar, now, ended)
-    clocks += _agreements(complaint, book, calendar, now, ended)
-    return clocks
+    rules = _ComplaintRules(complaint, book, calendar, now)
+    clocks = [rules.acknowledgement(), rules.decision(), *rules.minutes()]
+    return clocks + rules.upheld_response() + rules.agreements()
 
 
-def _acknowledgement(
-    c: Complaint, book: PolicyBook, cal: WorkingDayCalendar, now: datetime, ended: bool
-) -> Clock:
-    policy = book.in_force_at(c.received_at)
-    norm = working_days_norm(
-        cal,
-        policy,
-        ClockName.ACKNOWLEDGEMENT,
-        "acknowledgement",
-        c.received_at,
-        policy.acknowledgement_days,
-        policy.acknowledgement_warn_days,
-        f"Acknowledge receipt within {policy.acknowledgement_days} working days",
-        "received",
-    )
-    return judge(norm, c.acknowledged_at, ended, now)
+def _wall(moment: datetime) -> datetime:
+    """Amsterdam wall-clock time: weeks and suspended days count in local days, DST or not."""
+    return moment.astimezone(AMSTERDAM).replace(tzinfo=None)
 
 
-def _minutes(
-    c: Complaint, book: PolicyBook, cal: WorkingDayCalendar, now: datetime, ended: bool
-) -> list[Clock]:
-    clocks = []
-    for number, conversation in enumerate(c.conversations, start=1):
-        held = conversation["at"]
-        policy = book.in_force_at(held)
-        norm = working_days_norm(
-            cal,
-            policy,
-            ClockName.MINUTES,
-            f"minutes:{number}",
-            held,
-            policy.minutes_days,
-            policy.minutes_warn_days,
-            f"Send the minutes within {policy.minutes_days} working days of the conversation",
-            "conversation held",
+@dataclass(frozen=True)
+class _ComplaintRules:
+    """The complaint's clock rules; a clock not met when the case ends is stopped."""
+
+    c: Complaint
+    book: PolicyBook
+    cal: WorkingDayCalendar
+    now: datetime
+
+    def _judge(self, norm: Norm, met_at: datetime | None) -> Clock:
+        return judge(norm, met_at, self.c.status.is_final, self.now)
+
+    def acknowledgement(self) -> Clock:
+        c, p = self.c, self.book.in_force_at(self.c.received_at)
+        rule = f"An acknowledgement is due {p.acknowledgement_days} working days after receipt"
+        start = Start(
+            ClockName.ACKNOWLEDGEMENT, "acknowledgement", c.received_at, p, rule, "received"
         )
-        sent = [m["at"] for m in c.minutes if m["at"] >= held]
-        clocks.append(judge(norm, min(sent, default=None), ended, now))
-    return clocks
+        norm = count_working_days(
+            self.cal, start, p.acknowledgement_days, p.acknowledgement_warn_days
+        )
+        return self._judge(norm, c.acknowledged_at)
 
-
-def _suspended_time(c: Complaint, now: datetime) -> tuple[timedelta, list[str]]:
-    periods = list(c.suspensions)
-    if c.suspended_since is not None:
-        periods.append((c.suspended_since, max(now, c.suspended_since)))
-    total = sum((end - start for start, end in periods), timedelta())
-    texts = [f"suspended {moment_text(s)} to {moment_text(e)}" for s, e in periods]
-    return total, texts
-
-
-def _decision(c: Complaint, book: PolicyBook, cal: WorkingDayCalendar, now: datetime) -> Clock:
-    policy = book.in_force_at(c.received_at)
-    extensions = [e for e in c.extensions if e["clock"] == ClockName.DECISION]
-    weeks = policy.decision_weeks + sum(e["weeks"] for e in extensions)
-    paused, paused_texts = _suspended_time(c, now)
-    due_day = (c.received_at + timedelta(weeks=weeks) + paused).astimezone(AMSTERDAM).date()
-    details = [f"received {moment_text(c.received_at)}", *paused_texts]
-    details += [f"extended {e['weeks']} weeks: {e['reason']}" for e in extensions]
-    norm = calendar_norm(
-        cal,
-        policy,
-        ClockName.DECISION,
-        "decision",
-        c.received_at,
-        due_day,
-        policy.decision_warn_weeks,
-        f"Decide on the complaint within {policy.decision_weeks} weeks, suspended time not counted",
-        details,
-    )
-    decided = [conv["at"] for conv in c.conversations if conv["outcome"] == Outcome.RESOLVED]
-    decided += [c.ruling["at"]] if c.ruling else []
-    decided += [c.ended_at] if c.status == Status.CLOSED and c.ended_at else []
-    return judge(norm, min(decided, default=None), c.status == Status.WITHDRAWN, now)
-
-
-def _upheld_response(
-    c: Complaint, book: PolicyBook, cal: WorkingDayCalendar, now: datetime, ended: bool
-) -> list[Clock]:
-    if c.ruling is None or c.ruling["verdict"] not in ("upheld", "partly_upheld"):
-        return []
-    ruled = c.ruling["at"]
-    policy = book.in_force_at(ruled)
-    norm = calendar_norm(
-        cal,
-        policy,
-        ClockName.UPHELD_RESPONSE,
-        "upheld_response",
-        ruled,
-        cal.add_months(ruled, policy.upheld_response_months),
-        policy.upheld_response_warn_weeks,
-        f"Answer an upheld ruling with an apology or measures within "
-        f"{policy.upheld_response_months} calendar month",
-        [f"ruled {moment_text(ruled)}"],
-    )
-    answers = [a["at"] for a in c.apologies + c.measures if a["at"] >= ruled]
-    return [judge(norm, min(answers, default=None), ended, now)]
-
-
-def _agreements(
-    c: Complaint, book: PolicyBook, cal: WorkingDayCalendar, now: datetime, ended: bool
-) -> list[Clock]:
-    clocks = []
-    for conversation in c.conversations:
-        held, policy = conversation["at"], book.in_force_at(conversation["at"])
-        for agreement in conversation["agreements"]:
-            due_day, skipped = cal.next_working_day(date.fromisoformat(agreement["due"]))
-            due_at = max(cal.end_of_day(due_day), held)
-            warn_day = cal.subtract_working_days(due_day, policy.agreement_warn_days)
-            details = [f"agreed {moment_text(held)}"]
-            if skipped:
-                details.append(
-                    f"{agreement['due']} is not a working day, moved to {day_text(due_day)}"
-                )
-            norm = Norm(
-                ClockName.AGREEMENT,
-                f"agreement:{agreement['number']}",
-                held,
-                min(max(cal.end_of_day(warn_day), held), due_at),
-                due_at,
-                policy,
-                f"Keep agreement {agreement['number']} from the conversation by its own due date",
-                details,
+    def minutes(self) -> list[Clock]:
+        clocks = []
+        for number, conversation in enumerate(self.c.conversations, start=1):
+            held, p = conversation["at"], self.book.in_force_at(conversation["at"])
+            rule = f"Minutes are due {p.minutes_days} working days after the conversation"
+            start = Start(
+                ClockName.MINUTES, f"minutes:{number}", held, p, rule, "conversation held"
             )
-            clocks.append(judge(norm, agreement.get("done_at"), ended, now))
-    return clocks
+            norm = count_working_days(self.cal, start, p.minutes_days, p.minutes_warn_days)
+            sent = min((m["at"] for m in self.c.minutes if m["at"] >= held), default=None)
+            clocks.append(self._judge(norm, sent))
+        return clocks
+
+    def _suspended(self) -> tuple[timedelta, list[str]]:
+        """Total suspended time (an open suspension counts up to now) and each period in words."""
+        periods = list(self.c.suspensions)
+        texts = [f"suspended {moment_text(s)} to {moment_text(e)}" for s, e in periods]
+        if (since := self.c.suspended_since) is not None:
+            periods.append((since, max(self.now, since)))
+            texts.append(f"suspended since {moment_text(since)}, counted until now")
+        spans = (max(_wall(end) - _wall(begin), timedelta()) for begin, end in periods)
+        return sum(spans, timedelta()), texts
+
+    def decision(self) -> Clock:
+        c, p = self.c, self.book.in_force_at(self.c.received_at)
+        extensions = [e for e in c.extensions if e["clock"] == ClockName.DECISION]
+        weeks = p.decision_weeks + sum(e["weeks"] for e in extensions)
+        paused, details = self._suspended()
+        details += [f"extended {e['weeks']} weeks: {e['reason']}" for e in extensions]
+        due_day = (_wall(c.received_at) + timedelta(weeks=weeks) + paused).date()
+        rule = f"A decision is due {p.decision_weeks} weeks after receipt, suspensions not counted"
+        start = Start(ClockName.DECISION, "decision", c.received_at, p, rule, "received")
+        warn = timedelta(weeks=p.decision_warn_weeks)
+        norm = on_calendar_day(self.cal, start, due_day, warn, details)
+        decided = [v["at"] for v in c.conversations if v["outcome"] == Outcome.RESOLVED]
+        decided += [c.ruling["at"]] if c.ruling else []
+        decided += [c.ended_at] if c.status == Status.CLOSED and c.ended_at else []
+        return judge(norm, min(decided, default=None), c.status == Status.WITHDRAWN, self.now)
+
+    def upheld_response(self) -> list[Clock]:
+        ruling = self.c.ruling
+        if ruling is None or not Verdict(ruling["verdict"]).is_upheld:
+            return []
+        ruled, p = ruling["at"], self.book.in_force_at(ruling["at"])
+        months = p.upheld_response_months
+        span = f"{months} calendar month{'' if months == 1 else 's'}"
+        rule = f"An apology or measures are due {span} after an upheld ruling"
+        label = f"ruling ({ruling['verdict']}) received"
+        start = Start(ClockName.UPHELD_RESPONSE, "upheld_response", ruled, p, rule, label)
+        warn = timedelta(weeks=p.upheld_response_warn_weeks)
+        norm = on_calendar_day(self.cal, start, self.cal.add_months(ruled, months), warn)
+        answers = [a["at"] for a in self.c.apologies + self.c.measures if a["at"] >= ruled]
+        return [self._judge(norm, min(answers, default=None))]
+
+    def agreements(self) -> list[Clock]:
+        clocks = []
+        for conversation in self.c.conversations:
+            held, p = conversation["at"], self.book.in_force_at(conversation["at"])
+            for agreement in conversation["agreements"]:
+                number, what = agreement["number"], agreement["description"]
+                rule = f"Agreement {number} ({what}) is due on the date agreed"
+                label = "agreed in the conversation of"
+                start = Start(ClockName.AGREEMENT, f"agreement:{number}", held, p, rule, label)
+                due_day = date.fromisoformat(agreement["due"])
+                norm = on_calendar_day(self.cal, start, due_day, p.agreement_warn_days)
+                clocks.append(self._judge(norm, agreement.get("done_at")))
+        return clocks

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
+from domain.calendar import AMSTERDAM
 from domain.complaint import Complaint
 from domain.deadlines import Clock, day_text
-from domain.values import ClockName
+from domain.values import ClockName, Verdict
 
 POLICY_OF_CLOCK = {
     ClockName.ACKNOWLEDGEMENT: "complaint_acknowledgement_overdue",
@@ -21,19 +23,23 @@ POLICY_OF_CLOCK = {
 WITHOUT_APOLOGY = "upheld_without_apology"
 BREACH_AFTER = timedelta(seconds=1)  # due at 23:59:59 local: breached from the next second
 
+Severity = Literal["warning", "breach"]
+
 
 @dataclass(frozen=True)
 class ExpectedFlag:
+    """A flag a policy says the case should carry now, with the clock and reason behind it."""
+
     policy: str
     clock_key: str
-    severity: str
+    severity: Severity
     due_at: datetime
     policy_version: str
     explanation: str
 
 
 def clock_flags(clocks: list[Clock], now: datetime) -> dict[str, ExpectedFlag]:
-    """A warning once a running clock's warn moment has passed, a breach once it is due."""
+    """A warning once an unmet clock's warn moment has passed, a breach once it is past due."""
     flags = {}
     for clock in clocks:
         if clock.state not in ("running", "breached") or now < clock.warn_at:
@@ -53,41 +59,52 @@ def clock_flags(clocks: list[Clock], now: datetime) -> dict[str, ExpectedFlag]:
 def expected_flags(
     complaint: Complaint, clocks: list[Clock], now: datetime
 ) -> dict[str, ExpectedFlag]:
+    """The clock flags, plus `upheld_without_apology` (keyed so) when measures came alone."""
     flags = clock_flags(clocks, now)
-    ruling = complaint.ruling
-    upheld = [c for c in clocks if c.clock == ClockName.UPHELD_RESPONSE]
-    if (
-        ruling is not None
-        and upheld
-        and complaint.measures
-        and not complaint.apologies
-        and not complaint.status.is_final
-    ):
-        measured = complaint.measures[0]["at"]
-        flags[WITHOUT_APOLOGY] = ExpectedFlag(
-            policy=WITHOUT_APOLOGY,
-            clock_key=upheld[0].key,
-            severity="warning",
-            due_at=upheld[0].due_at,
-            policy_version=upheld[0].policy_version,
-            explanation=(
-                f"An upheld ruling deserves an apology (policy {upheld[0].policy_version}). "
-                f"Measures were communicated on {day_text(measured.date())} after the ruling "
-                f"'{ruling['verdict']}' of {day_text(ruling['at'].date())}, but no apology was "
-                "given. The committee's criticism was about empathy, not only deadlines: "
-                "consider a sincere apology."
-            ),
-        )
+    without_apology = _upheld_without_apology(complaint, clocks)
+    if without_apology is not None:
+        flags[WITHOUT_APOLOGY] = without_apology
     return flags
 
 
+def _upheld_without_apology(complaint: Complaint, clocks: list[Clock]) -> ExpectedFlag | None:
+    """Measures after an upheld ruling but no apology since: the criticism was about empathy."""
+    ruling = complaint.ruling
+    if ruling is None or not Verdict(ruling["verdict"]).is_upheld or complaint.status.is_final:
+        return None
+    ruled = ruling["at"]
+    measures = [m["at"] for m in complaint.measures if m["at"] >= ruled]
+    apologies = [a for a in complaint.apologies if a["at"] >= ruled]
+    upheld = [c for c in clocks if c.clock == ClockName.UPHELD_RESPONSE]
+    if not measures or apologies or not upheld:
+        return None
+    measured, clock = min(measures), upheld[0]
+    return ExpectedFlag(
+        policy=WITHOUT_APOLOGY,
+        clock_key=clock.key,
+        severity="warning",
+        due_at=clock.due_at,
+        policy_version=clock.policy_version,
+        explanation=(
+            f"Measures were communicated on {_local_day(measured)} after an upheld ruling "
+            f"({ruling['verdict']}) of {_local_day(ruled)}, but no apology was given "
+            f"(policy {clock.policy_version}). The committee's criticism was about empathy, "
+            "not only deadlines: consider a sincere apology."
+        ),
+    )
+
+
+def _local_day(moment: datetime) -> str:
+    return day_text(moment.astimezone(AMSTERDAM).date())
+
+
 def next_change_at(clocks: list[Clock], now: datetime) -> datetime | None:
-    """The earliest moment after `now` at which a running clock warns or breaches."""
+    """The earliest moment after `now` at which a running clock starts to warn or is breached.
+
+    A clock is breached only after its due moment, so that moment is `due_at` + 1 second.
+    """
     moments = []
     for clock in clocks:
-        if clock.state != "running":
-            continue
-        if clock.warn_at > now:
-            moments.append(clock.warn_at)
-        moments.append(clock.due_at + BREACH_AFTER)
+        if clock.state == "running":
+            moments += [clock.warn_at, clock.due_at + BREACH_AFTER]
     return min((m for m in moments if m > now), default=None)

@@ -43,6 +43,10 @@ class PolicyBook:
             raise ValueError(f"policy versions must be unique: {names}")
 
     def in_force_at(self, moment: datetime) -> Policy:
+        """The latest version effective on `moment`'s Amsterdam date; the earliest if none is.
+
+        Ask it with the moment a clock started, never with now, so history is not re-judged.
+        """
         day = moment.astimezone(AMSTERDAM).date()
         chosen = self.versions[0]
         for policy in self.versions:

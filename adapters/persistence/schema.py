@@ -60,6 +60,7 @@ case_list = Table(
     Column("next_check_at", UtcDateTime),
     Index("case_list_position", "position", unique=True),
     Index("case_list_type", "case_type", "position"),
+    Index("case_list_type_status", "case_type", "status", "position"),
     Index("case_list_next_check", "next_check_at"),
     Index("case_list_status", "status", "position"),
     Index("case_list_team", "team", "position"),

@@ -10,6 +10,9 @@ from collections import Counter
 import httpx
 from sqlalchemy import create_engine, text
 
+from adapters.bootstrap import build
+from adapters.settings import Settings
+from bench.dataset import build_cases
 from tests.e2e.server import Server
 from tests.reliability.conftest import Store, scale, summarise
 from tests.reliability.load import Tally, ago, complaint_body, run_clients
@@ -19,6 +22,9 @@ def test_two_instances_share_one_postgresql_without_doing_anything_twice(
     postgres_url: str,
 ) -> None:
     store = Store(postgres_url)
+    seeded = build(Settings(database_url=postgres_url))
+    build_cases(seeded, scale(300, 5000))  # the benchmark's data set builder: a lived-in store
+    seeded.close()
     env = {**store.env, "GEHOORD_SCHEDULER": "on", "GEHOORD_SWEEP_SECONDS": "1"}
     servers = [Server(env), Server(env)]
     tally, stop = Tally(), threading.Event()

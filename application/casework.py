@@ -37,6 +37,7 @@ class NewComplaint:
     description: str
     team: str
     external_ref: str | None = None
+    signal_id: UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -107,8 +108,12 @@ class Casework(Application[UUID]):
         self.save(complaint)
         return complaint
 
-    def new_complaint(self, new: NewComplaint, actor: str) -> Complaint:
-        """A received complaint, judged and numbered, not yet saved (so many can share a save)."""
+    def new_complaint(
+        self, new: NewComplaint, actor: str, person_id: UUID | None = None
+    ) -> Complaint:
+        """A received complaint, judged and numbered, not yet saved (so many can share a save).
+
+        `person_id` keeps the person of a signal the complaint grew from."""
         now = self.clock.now()
         year = new.received_at.year
         number = self.references.next(f"complaint:{year}")
@@ -124,7 +129,8 @@ class Casework(Application[UUID]):
             description=new.description,
             team=new.team,
             external_ref=new.external_ref,
-            person_id=self.person_for(new.complainant),
+            signal_id=new.signal_id,
+            person_id=person_id or self.person_for(new.complainant),
         )
         self.judge(complaint, now)
         return complaint

@@ -10,7 +10,7 @@ from uuid import UUID, uuid4
 from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
 
-from application.casework import Casework
+from application.casework import Casework, NewComplaint
 from application.errors import VersionMismatch
 from domain.complaint import Complaint
 from domain.errors import InvalidMoment, NotAllowed
@@ -81,13 +81,8 @@ class Signals:
             raise NotAllowed(f"the signal is already {signal.status}")
         if at < signal.received_at:
             raise InvalidMoment("the time lies before the signal was received")
-        now = casework.clock.now()
-        number = casework.references.next(f"complaint:{at.year}")
-        complaint = Complaint.receive(
-            reference=f"K-{at.year}-{number:05d}",
-            at=at,
-            actor=actor,
-            now=now,
+        new = NewComplaint(
+            received_at=at,
             channel="signal",
             complainant=signal.complainant or {"name": "(not given)"},
             dossier_ref=signal.dossier_ref,
@@ -95,11 +90,11 @@ class Signals:
             description=signal.summary,
             team=signal.team,
             signal_id=signal.id,
-            person_id=UUID(signal.person_id),
         )
+        complaint = casework.new_complaint(new, actor, person_id=UUID(signal.person_id))
+        now = casework.clock.now()
         signal.escalate(complaint_id=complaint.id, at=at, actor=actor, now=now)
         casework.judge(signal, now)
-        casework.judge(complaint, now)
         casework.save(signal, complaint)
         return complaint
 

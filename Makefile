@@ -34,17 +34,19 @@ var/master.key:
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy domain application adapters api
+	$(BIN)/mypy domain application adapters api web
 	$(BIN)/lint-imports
 
 fmt: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# The report test renders HTML in Debian's Chromium; installed here, never by a test.
+# Browser and PDF tests use Debian's Chromium and poppler (pdftoppm, pdftotext); installed
+# here, never by a test. WeasyPrint's Pango comes with Chromium's dependencies.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  chromium poppler-utils >/dev/null; }
 
 test: lint chromium bench-smoke
 	$(BIN)/pytest -p no:randomly -n 2 --dist loadgroup

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 
 class SystemClock:
@@ -21,3 +21,6 @@ class SettableClock:
 
     def set(self, moment: datetime) -> None:
         self._now = moment
+
+    def advance(self, by: timedelta) -> None:
+        self._now += by

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from uuid import UUID
 
 from adapters.bootstrap import Service
-from application.signals import NewSignal, StemResponse
+from application.signal_use_cases import (
+    AcknowledgeSignal,
+    EscalateSignal,
+    HoldSignalConversation,
+    RecordStemResponse,
+    RegisterSignal,
+    ResolveSignal,
+)
+from application.use_case import CaseView, Command
 from domain.calendar import AMSTERDAM
-from domain.signal import Signal
+from domain.values import SignalChannel
 
 M = "mediator:demo"
 SIGNALS = [
@@ -25,70 +34,47 @@ SIGNALS = [
 def load_demo_signals(service: Service, now: datetime) -> int:
     for number, (channel, days_ago, summary, fate) in enumerate(SIGNALS):
         received = _weekday(now - timedelta(days=days_ago), now)
-        new = NewSignal(
+        registration = RegisterSignal(
             received,
-            channel,
+            SignalChannel(channel),
             f"D-{received.year}-{2000 + number * 13}",
             summary,
             team=["Team Noord", "Team Zuid", "Team Oost"][number % 3],
         )
-        with service.unit_of_work():
-            signal = service.signals.register(new, "intake:demo")
-        _follow_up(service, signal, fate, received, now)
+        signal = service.commands.run(registration, actor="intake:demo").case
+        for step in _follow_up(signal.id, fate, received, now):
+            service.commands.run(step, actor=M)
     _stem_answers(service, now)
     return len(SIGNALS)
 
 
 def _follow_up(
-    service: Service, signal: Signal, fate: str, received: datetime, now: datetime
-) -> None:
+    signal: UUID, fate: str, received: datetime, now: datetime
+) -> list[Command[CaseView]]:
     def at(days: int) -> datetime:
         return min(_weekday(received + timedelta(days=days), now), now - timedelta(minutes=1))
 
-    change = service.casework.change_case
+    steps: list[Command[CaseView]] = []
     if fate in ("acknowledged", "resolved", "talked", "escalated"):
-        with service.unit_of_work():
-            change(Signal, signal.id, None, lambda s, t: s.acknowledge(at=at(1), actor=M, now=t))
+        steps.append(AcknowledgeSignal(signal, at(1)))
     if fate in ("resolved", "talked"):
-        with service.unit_of_work():
-            change(
-                Signal,
-                signal.id,
-                None,
-                lambda s, t: s.hold_conversation(
-                    at=at(3),
-                    actor=M,
-                    now=t,
-                    participants=["klachtenbemiddelaar"],
-                    outcome="Zorgen besproken, afspraak gemaakt",
-                ),
-            )
+        talk = HoldSignalConversation(
+            signal, at(3), ("klachtenbemiddelaar",), "Zorgen besproken, afspraak gemaakt"
+        )
+        steps.append(talk)
     if fate == "resolved":
-        with service.unit_of_work():
-            change(
-                Signal,
-                signal.id,
-                None,
-                lambda s, t: s.resolve(
-                    at=at(4), actor=M, now=t, outcome="Teruggebeld; ouder is tevreden"
-                ),
-            )
+        steps.append(ResolveSignal(signal, at(4), "Teruggebeld; ouder is tevreden"))
     if fate == "escalated":
-        with service.unit_of_work():
-            service.signals.escalate(signal.id, at(5), M, None)
+        steps.append(EscalateSignal(signal, at(5)))
+    return steps
 
 
 def _stem_answers(service: Service, now: datetime) -> None:
     """Two STEM answers for one dossier; the second drops sharply and opens a signal."""
-    for days_ago, scores in ((20, (4, 4, 5)), (4, (4, 2, 5))):
+    for days_ago, (collaboration, heard, clear) in ((20, (4, 4, 5)), (4, (4, 2, 5))):
         answered = _weekday(now - timedelta(days=days_ago), now)
-        response = StemResponse(
-            "D-2026-3001",
-            answered,
-            dict(zip(("collaboration", "heard", "agreements_clear"), scores, strict=True)),
-        )
-        with service.unit_of_work():
-            service.signals.record_stem(response, "intake:demo", service.stem_rule)
+        answer = RecordStemResponse("D-2026-3001", answered, collaboration, heard, clear)
+        service.commands.run(answer, actor="intake:demo")
 
 
 def _weekday(moment: datetime, now: datetime) -> datetime:

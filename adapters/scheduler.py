@@ -8,6 +8,7 @@ from apscheduler.schedulers.base import BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from adapters.bootstrap import Service
+from domain.calendar import AMSTERDAM
 
 log = structlog.get_logger("gehoord.scheduler")
 
@@ -29,6 +30,23 @@ def sweep_period(service: Service) -> None:
     )
 
 
+RETENTION_ACTOR = "system:retention"
+
+
+def retention_night(service: Service) -> None:
+    """Propose the night's destruction list if this process wins the claim on the night."""
+    now = service.clock.now()
+    night = now.astimezone(AMSTERDAM).date().isoformat()
+    try:
+        if not service.job_claims.claim("retention", night, now):
+            return
+        proposed = service.retention.propose(RETENTION_ACTOR)
+    except Exception as error:  # the next night proposes whatever this one could not
+        log.warning("retention_failed", night=night, error=type(error).__name__)
+        return
+    log.info("retention", night=night, proposed=len(proposed.cases) if proposed else 0)
+
+
 def scheduler(service: Service, blocking: bool = False) -> BaseScheduler:
     chosen: BaseScheduler = BlockingScheduler() if blocking else BackgroundScheduler()
     chosen.add_job(
@@ -37,6 +55,17 @@ def scheduler(service: Service, blocking: bool = False) -> BaseScheduler:
         args=[service],
         seconds=service.settings.sweep_seconds,
         id="policy-sweep",
+        max_instances=1,
+        coalesce=True,
+    )
+    chosen.add_job(
+        retention_night,
+        "cron",
+        args=[service],
+        hour=2,
+        minute=30,
+        timezone=AMSTERDAM,
+        id="retention-proposal",
         max_instances=1,
         coalesce=True,
     )

@@ -3,38 +3,71 @@
 from __future__ import annotations
 
 import base64
+import ipaddress
+import json
+import re
+import stat
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import (
+    AnyHttpUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    IPvAnyNetwork,
+    SecretStr,
+    StrictInt,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from domain.policy import Policy
 
 DEFAULT_DATABASE_URL = "sqlite:///var/gehoord.sqlite"
+DEFAULT_THEMES = (
+    "bejegening",
+    "communicatie",
+    "bereikbaarheid",
+    "afspraken nakomen",
+    "deskundigheid",
+    "besluitvorming",
+    "privacy",
+    "overig",
+)
+Theme = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+_LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+HOST_NAME = re.compile(rf"^(?=.{{1,253}}$){_LABEL}(\.{_LABEL})*$")
 
 
-class PolicyVersion(BaseModel):
-    """A dated version of the norms; fields left out keep the defaults of DOMAIN.md."""
+Years = Annotated[StrictInt, Field(ge=1, le=100)]
+
+
+class RetentionYears(BaseModel):
+    """GEHOORD_RETENTION: years an ended case is kept; what is left out keeps its default."""
 
     model_config = ConfigDict(extra="forbid")
+    closed_complaint_years: Years = 5
+    withdrawn_complaint_years: Years = 1
+    signal_years: Years = 2
 
-    version: str = Field(min_length=1, max_length=32)
-    effective_from: date
-    acknowledgement_days: int | None = Field(None, ge=1, le=60)
-    acknowledgement_warn_days: int | None = Field(None, ge=0, le=60)
-    minutes_days: int | None = Field(None, ge=1, le=60)
-    minutes_warn_days: int | None = Field(None, ge=0, le=60)
-    decision_weeks: int | None = Field(None, ge=1, le=52)
-    decision_warn_weeks: int | None = Field(None, ge=0, le=52)
-    max_extensions: int | None = Field(None, ge=0, le=10)
-    max_extension_weeks: int | None = Field(None, ge=1, le=52)
-    upheld_response_months: int | None = Field(None, ge=1, le=12)
-    upheld_response_warn_weeks: int | None = Field(None, ge=0, le=52)
-    agreement_warn_days: int | None = Field(None, ge=0, le=60)
-    signal_acknowledgement_days: int | None = Field(None, ge=1, le=60)
-    signal_acknowledgement_warn_days: int | None = Field(None, ge=0, le=60)
-    signal_open_days: int | None = Field(None, ge=1, le=120)
-    signal_open_warn_days: int | None = Field(None, ge=0, le=120)
+
+class RoleGrant(BaseModel):
+    """What one value of the provider's role claim makes a person: a role, and a team."""
+
+    model_config = ConfigDict(extra="forbid")
+    role: Literal["intake", "mediator", "manager", "auditor", "admin"]
+    team: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+        | None
+    ) = None
+
+
+LOOPBACK = {"127.0.0.1", "::1", "[::1]", "localhost"}
 
 
 class Settings(BaseSettings):
@@ -53,11 +86,13 @@ class Settings(BaseSettings):
     event_encryption: bool = Field(
         False, description="also encrypt every stored event whole (the library's AES cipher)"
     )
-    host: str = "127.0.0.1"
+    host: str = Field("127.0.0.1", description="an IP address or host name to listen on")
     port: int = Field(8000, ge=1, le=65535)
     scheduler: Literal["on", "off"] = "on"
-    sweep_seconds: float = Field(60.0, gt=0)
-    projection_poll_seconds: float = Field(0.5, gt=0, description="catch-up interval on SQLite")
+    sweep_seconds: float = Field(60.0, gt=0, le=86_400, allow_inf_nan=False)
+    projection_poll_seconds: float = Field(
+        0.5, gt=0, le=3600, allow_inf_nan=False, description="catch-up interval on SQLite"
+    )
     auth_failures_per_minute: int = Field(
         20, ge=1, description="failed authentications per client address before 429"
     )
@@ -65,18 +100,158 @@ class Settings(BaseSettings):
         5, ge=2, le=100, description="published counts below this are shown as <N"
     )
     log_level: Literal["debug", "info", "warning", "error"] = "info"
-    closing_days: list[date] = Field(default_factory=list, description="JSON list of ISO dates")
+    public_url: AnyHttpUrl = Field(
+        AnyHttpUrl("http://127.0.0.1:8000"),
+        description="where people reach the console: links in mails; https makes cookies Secure",
+    )
+    closing_days: Annotated[list[date], NoDecode] = Field(
+        default_factory=list, description="JSON list of ISO dates"
+    )
     stem_threshold: int = Field(
         2, ge=1, le=5, description="a STEM score at or below opens a signal"
     )
     stem_drop: int = Field(2, ge=1, le=4, description="a drop this large since last time opens one")
     good_friday_off: bool = True
     liberation_day_off: bool = True
-    policy_versions: list[PolicyVersion] = Field(
+    oidc_issuer: AnyHttpUrl | None = Field(
+        None, description="the OpenID provider; https, except on a loopback address"
+    )
+    oidc_client_id: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    oidc_client_secret: SecretStr | None = None
+    oidc_role_claim: Annotated[str, StringConstraints(min_length=1, max_length=100)] = "groups"
+    oidc_role_map: Annotated[dict[str, RoleGrant], NoDecode] = Field(
+        default_factory=dict,
+        description='JSON: {"<claim value>": {"role": "mediator", "team": "Team Noord"}}',
+    )
+    oidc_accept_access_tokens: bool = False
+    retention: Annotated[RetentionYears, NoDecode] = Field(
+        default_factory=RetentionYears,
+        description='JSON, e.g. {"closed_complaint_years": 5, "withdrawn_complaint_years": 1, '
+        '"signal_years": 2}',
+    )
+    themes: Annotated[list[Theme], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_THEMES),
+        min_length=1,
+        description="the themes a complaint can carry, a JSON list",
+    )
+    organisation_name: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+    ] = Field(
+        "Jeugdbescherming Voorbeeldregio", description="named on the published complaints analysis"
+    )
+    trusted_proxies: Annotated[list[IPvAnyNetwork], NoDecode] = Field(
+        default_factory=list,
+        description="JSON list of proxy addresses or networks whose X-Forwarded-For is believed",
+    )
+    policy_versions: Annotated[list[Policy], NoDecode] = Field(
         default_factory=list,
         description="JSON list of dated norm versions, e.g. "
         '[{"version": "2027-1", "effective_from": "2027-01-01", "minutes_days": 3}]',
     )
+
+    @field_validator("closing_days", "themes", "trusted_proxies", "policy_versions", mode="before")
+    @classmethod
+    def _json_list(cls, value: Any) -> Any:
+        """These come as JSON lists; say so in one line instead of a parser's traceback."""
+        if not isinstance(value, str):
+            return value
+        try:
+            decoded = json.loads(value)
+        except ValueError:
+            raise ValueError('must be a JSON list, e.g. [] or ["2026-12-24"]') from None
+        if not isinstance(decoded, list):
+            raise ValueError("must be a JSON list")
+        return decoded
+
+    @field_validator("oidc_issuer")
+    @classmethod
+    def _https_issuer(cls, issuer: AnyHttpUrl | None) -> AnyHttpUrl | None:
+        if issuer is not None and issuer.scheme != "https" and issuer.host not in LOOPBACK:
+            raise ValueError("must be https (plain http only on a loopback address)")
+        return issuer
+
+    @field_validator("oidc_client_secret")
+    @classmethod
+    def _some_secret(cls, secret: SecretStr | None) -> SecretStr | None:
+        if secret is not None and not secret.get_secret_value().strip():
+            raise ValueError("must not be empty")
+        return secret
+
+    @field_validator("oidc_client_id", "oidc_role_claim")
+    @classmethod
+    def _printable_text(cls, text: str | None) -> str | None:
+        if text is not None and (not text.strip() or not text.isprintable()):
+            raise ValueError("must be printable text")
+        return text
+
+    @model_validator(mode="after")
+    def _whole_sign_on(self) -> Settings:
+        """Single sign-on needs its issuer, client and role map together, or none of them."""
+        if self.oidc_issuer is None:
+            return self
+        missing = [
+            name
+            for name, value in (
+                ("GEHOORD_OIDC_CLIENT_ID", self.oidc_client_id),
+                ("GEHOORD_OIDC_CLIENT_SECRET", self.oidc_client_secret),
+                ("GEHOORD_OIDC_ROLE_MAP", self.oidc_role_map or None),
+            )
+            if value is None
+        ]
+        if missing:
+            raise ValueError(f"GEHOORD_OIDC_ISSUER also needs {', '.join(missing)}")
+        return self
+
+    @field_validator("retention", "oidc_role_map", mode="before")
+    @classmethod
+    def _json_object(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            decoded = json.loads(value)
+        except ValueError:
+            raise ValueError("must be a JSON object") from None
+        if not isinstance(decoded, dict):
+            raise ValueError("must be a JSON object")
+        return decoded
+
+    @field_validator("themes")
+    @classmethod
+    def _distinct_themes(cls, themes: list[str]) -> list[str]:
+        if len(set(themes)) != len(themes):
+            raise ValueError("each theme is named once")
+        return themes
+
+    @field_validator("organisation_name")
+    @classmethod
+    def _printable_name(cls, name: str) -> str:
+        if not name.isprintable():
+            raise ValueError("the name has characters that cannot be printed")
+        return name
+
+    @field_validator("master_key", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, key: Any) -> Any:
+        """`GEHOORD_MASTER_KEY=` (empty, as env files write it) means: use the key file."""
+        return None if key == "" else key
+
+    @field_validator("host")
+    @classmethod
+    def _host(cls, host: str) -> str:
+        if not HOST_NAME.match(host) and not _is_ip(host):
+            raise ValueError("must be an IP address or a host name")
+        return host
+
+    @field_validator("policy_versions", mode="before")
+    @classmethod
+    def _known_norms(cls, versions: Any) -> Any:
+        """Fields left out keep the defaults of DOMAIN.md; an unknown one is a typo, refused."""
+        known = {f.name for f in fields(Policy)}
+        for version in versions if isinstance(versions, list) else []:
+            unknown = set(version) - known if isinstance(version, dict) else set()
+            if unknown:
+                raise ValueError(f"unknown norm {sorted(unknown)[0]!r}")
+        return versions
 
     @field_validator("database_url")
     @classmethod
@@ -92,7 +267,16 @@ class Settings(BaseSettings):
         if self.master_key is not None:
             text = self.master_key.get_secret_value()
         elif self.master_key_file.is_file():
-            text = self.master_key_file.read_text()
+            mode = self.master_key_file.stat().st_mode
+            if mode & (stat.S_IRWXG | stat.S_IRWXO):
+                raise ValueError(
+                    f"the master key file {self.master_key_file} is open to other users "
+                    f"(mode {stat.S_IMODE(mode):o}); make it 0600: chmod 600 {self.master_key_file}"
+                )
+            try:
+                text = self.master_key_file.read_text()
+            except (OSError, UnicodeDecodeError) as error:
+                raise ValueError(f"cannot read {self.master_key_file}: {error}") from None
         else:
             raise ValueError(
                 "no master key: set GEHOORD_MASTER_KEY or create "
@@ -109,3 +293,11 @@ class Settings(BaseSettings):
     @property
     def is_postgres(self) -> bool:
         return self.database_url.startswith("postgresql")
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True

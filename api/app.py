@@ -6,24 +6,46 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from adapters.bootstrap import Service, build, check_schema
-from adapters.scheduler import scheduler
 from adapters.settings import Settings
 from api.middleware import GuardMiddleware
 from api.problems import install_problem_handlers
-from api.rate_limit import FailedAuthLimiter
 from api.routers import (
     admin,
     audit,
     complaint_commands,
     complaints,
+    docs,
     health,
+    imports,
+    learning,
+    privacy,
     queue,
     reports,
     signals,
+    staff,
     stem,
 )
+
+ROUTERS = (
+    docs,
+    health,
+    complaints,
+    complaint_commands,
+    learning,
+    signals,
+    stem,
+    queue,
+    admin,
+    privacy,
+    imports,
+    staff,
+    audit,
+    reports,
+)
+"""One router per resource, in the order the OpenAPI document lists them."""
 
 DESCRIPTION = """Complaints and signals of dissatisfaction for youth-care organisations.
 Every change is an event; nothing is overwritten. Send `Authorization: Bearer <token>`."""
@@ -36,30 +58,25 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         running = service or build(settings or Settings())
         check_schema(running)
-        running.projections.catch_up()
-        running.start_background()
-        sweeper = scheduler(running) if running.settings.scheduler == "on" else None
-        if sweeper is not None:
-            sweeper.start()
+        # Read models catch up in the background: start-up never waits for one, nor fails on one.
+        running.start_background(with_scheduler=running.settings.scheduler == "on")
         app.state.service = running
-        app.state.auth_limiter = FailedAuthLimiter(running.settings.auth_failures_per_minute)
         try:
             yield
         finally:
-            if sweeper is not None:
-                sweeper.shutdown(wait=True)
             running.close()
 
-    app = FastAPI(title="gehoord", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="gehoord",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # served by api/routers/docs from the shipped assets, not a CDN
+        redoc_url=None,
+    )
     install_problem_handlers(app)
     app.add_middleware(GuardMiddleware)
-    app.include_router(health.router)
-    app.include_router(complaints.router)
-    app.include_router(complaint_commands.router)
-    app.include_router(signals.router)
-    app.include_router(stem.router)
-    app.include_router(queue.router)
-    app.include_router(admin.router)
-    app.include_router(audit.router)
-    app.include_router(reports.router)
+    app.mount("/static/docs", StaticFiles(directory=docs.DOCS_ASSETS), name="docs-assets")
+    for resource in ROUTERS:
+        app.include_router(resource.router)
     return app

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlalchemy.exc
 import structlog
-from eventsourcing.persistence import InterfaceError, OperationalError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from adapters.bootstrap import STORE_OUTAGES
 from application.errors import (
+    BadCursor,
     CaseNotFound,
     ConcurrentChange,
     IdempotencyKeyReused,
+    RegisterUnreadable,
     VersionMismatch,
 )
-from domain.errors import InvalidMoment, NotAllowed
+from application.register_rows import RegisterRefused
+from domain.errors import InvalidValue, NotAllowed
 
 log = structlog.get_logger(__name__)
 PROBLEM_JSON = "application/problem+json"
@@ -44,7 +46,7 @@ def problem(
     status: int,
     detail: str,
     *,
-    errors: list[dict[str, str]] | None = None,
+    errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     title = _TITLES.get(status, "Error")
@@ -60,7 +62,32 @@ def problem(
 
 
 def _field(location: tuple[Any, ...]) -> str:
-    return ".".join(str(part) for part in location)
+    """The field as the request names it: pydantic's own steps (`function-after[...]`,
+    `nullable[...]`, a union member's tag) are left out, list indexes kept."""
+    return ".".join(str(part) for part in location if not _is_schema_step(part))
+
+
+def _is_schema_step(part: Any) -> bool:
+    """A field name is snake_case; a union member's tag is a model's CamelCase name or a type."""
+    if not isinstance(part, str):
+        return False
+    return "[" in part or part in _SCHEMA_STEPS or part[:1].isupper()
+
+
+_SCHEMA_STEPS = {
+    "nullable",
+    "union",
+    "tagged-union",
+    "lax-or-strict",
+    "json-or-python",
+    "str",
+    "constrained-str",
+}
+
+
+def invalid(location: tuple[str, ...], message: str) -> RequestValidationError:
+    """A field the schema let through but a rule refuses: 422 naming it, like any other."""
+    return RequestValidationError([{"loc": location, "msg": message, "type": "value_error"}])
 
 
 def _validation(_: Request, error: Exception) -> JSONResponse:
@@ -87,13 +114,16 @@ def install_problem_handlers(app: FastAPI) -> None:
         ConcurrentChange: 409,
         VersionMismatch: 412,
         IdempotencyKeyReused: 422,
+        BadCursor: 422,
     }
     for error_class, status in simple.items():
         app.add_exception_handler(error_class, _simple_handler(status))
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(HTTPException, _http)
-    app.add_exception_handler(InvalidMoment, _invalid_moment)
-    for outage in (OperationalError, InterfaceError, sqlalchemy.exc.OperationalError):
+    app.add_exception_handler(InvalidValue, _invalid_value)
+    app.add_exception_handler(RegisterRefused, _register_refused)
+    app.add_exception_handler(RegisterUnreadable, _register_unreadable)
+    for outage in STORE_OUTAGES:
         app.add_exception_handler(outage, _store_unavailable)
     app.add_exception_handler(Exception, _internal)
 
@@ -105,10 +135,21 @@ def _simple_handler(status: int) -> Any:
     return handle
 
 
-def _invalid_moment(_: Request, error: Exception) -> JSONResponse:
-    assert isinstance(error, InvalidMoment)
+def _invalid_value(_: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, InvalidValue)
     errors = [{"field": f"body.{error.field}", "message": str(error)}]
     return problem(422, str(error), errors=errors)
+
+
+def _register_refused(_: Request, error: Exception) -> JSONResponse:
+    """Every bad row of the register, by row and column; the values are never echoed."""
+    assert isinstance(error, RegisterRefused)
+    errors = [{"row": p.row, "column": p.column, "message": p.message} for p in error.problems]
+    return problem(422, str(error), errors=errors)
+
+
+def _register_unreadable(_: Request, error: Exception) -> JSONResponse:
+    return problem(422, str(error), errors=[{"field": "file", "message": str(error)}])
 
 
 def _store_unavailable(_: Request, error: Exception) -> JSONResponse:

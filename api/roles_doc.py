@@ -26,7 +26,9 @@ def route_table(app: FastAPI) -> list[tuple[str, str, Action | None]]:
     rows = []
     for context in routing.iter_route_contexts(app.routes):
         route = context.original_route
-        if isinstance(route, APIRoute) and context.path and context.methods:
+        if not isinstance(route, APIRoute) or not route.include_in_schema:
+            continue  # the documentation pages and their assets are not the API
+        if context.path and context.methods:
             for method in sorted(context.methods):
                 rows.append((method, context.path, _action(route.dependant)))
     return sorted(rows, key=lambda r: (r[1], r[0]))

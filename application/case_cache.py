@@ -35,5 +35,14 @@ class CaseCache:
             self._cases.popitem(last=False)
         return case
 
+    def now(self, case_id: UUID) -> Aggregate:
+        """The case as it stands now, loaded afresh (and cached)."""
+        case: Aggregate = self._repository.get(case_id)
+        self._cases.pop(case_id, None)
+        self._cases[case_id] = case
+        if len(self._cases) > MAX_CASES:
+            self._cases.popitem(last=False)
+        return case
+
     def forget(self) -> None:
         self._cases.clear()

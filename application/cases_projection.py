@@ -1,44 +1,23 @@
-"""The cases projection: the case list, each case's next deadline check, and the flag queue."""
+"""The cases projection: the case list, each case's next deadline check, and the flag queue.
+A subject-access request is listed as a case of its own type, so its clock is swept and its
+flag reaches the queue like any other."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID, uuid5
 
 from application.case_cache import CaseCache
-from application.policies import Policies
+from application.judging import Judge
+from application.personal_data import stored_text
+from application.ports import CaseRow
 from domain.complaint import Complaint
 from domain.signal import Signal
+from domain.subject_access import SubjectAccessRequest
 
-
-@dataclass(frozen=True)
-class CaseRow:
-    id: UUID
-    position: int
-    case_type: str
-    reference: str
-    status: str
-    suspended: bool
-    received_at: datetime
-    channel: str
-    dossier_ref: str
-    subject: str
-    team: str
-    mediator: str | None
-    open_flags: int
-    version: int
-    next_check_at: datetime | None
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    case_type: str = "complaint"
-    status: str | None = None
-    team: str | None = None
-    mediator: str | None = None
-    flagged: bool | None = None
+Listed = Complaint | Signal | SubjectAccessRequest
 
 
 @dataclass(frozen=True)
@@ -69,17 +48,24 @@ class CasesView(Protocol):
 
     def drop_flags(self, flags: list[UUID]) -> None: ...
 
+    def replace_flags(self, case_id: UUID, rows: list[FlagRow]) -> None:
+        """The case's flags are exactly `rows` from now on."""
+        ...
+
 
 class CasesProjection:
     """Each case's row is rewritten from the case itself, so the row cannot drift. Rows are
-    written once per case per batch of events, from the case as it stands after the batch."""
+    written once per case per batch of events, from the case as it stands after the batch.
+
+    The cases it sees hold their personal fields sealed (projections never decrypt): the
+    subject and dossier reference are kept as their sealed envelopes, opened when read."""
 
     name = "cases"
 
-    def __init__(self, cases: CaseCache, policies: Policies) -> None:
+    def __init__(self, cases: CaseCache, judge: Judge) -> None:
         self._cases = cases
-        self._policies = policies
-        self._touched: dict[UUID, tuple[Complaint | Signal, int, datetime]] = {}
+        self._judge = judge
+        self._touched: dict[UUID, tuple[Listed, int, datetime]] = {}
         self._flags: dict[UUID, FlagRow | None] = {}
 
     def begin(self) -> None:
@@ -88,25 +74,24 @@ class CasesProjection:
 
     def process(self, event: Any, position: int) -> None:
         case = self._cases.after(event)
-        if not isinstance(case, Complaint | Signal):
-            return  # STEM dossiers are not cases
+        if not isinstance(case, Listed):
+            return  # STEM dossiers, staff and the like are not cases
         kind = type(event).__name__
         if kind == "FlagRaised":
-            flag = case.open_flags[event.key]
-            self._flags[flag_id(case.id, event.key)] = FlagRow(
-                flag_id=flag_id(case.id, event.key),
-                case_id=case.id,
-                policy=flag["policy"],
-                severity=flag["severity"],
-                due_at=flag["due_at"],
-                raised_at=flag["raised_at"],
-                policy_version=flag["policy_version"],
-                explanation=flag["explanation"],
-            )
+            self._flags[flag_id(case.id, event.key)] = _flag_row(case, event.key)
         elif kind == "FlagCleared":
             self._flags[flag_id(case.id, event.key)] = None
         first = self._touched.get(case.id)
         self._touched[case.id] = (case, first[1] if first else position, event.timestamp)
+
+    def refresh(self, case_id: UUID, position: int, view: CasesView) -> None:
+        """Rewrite the case's row and flags from the case as it stands now (a retried event may
+        be older than others already applied, so the row is not written from it)."""
+        case = self._cases.now(case_id)
+        if not isinstance(case, Listed):
+            return
+        view.save_cases([self._row(case, position, case.modified_on)])
+        view.replace_flags(case.id, [_flag_row(case, key) for key in case.open_flags])
 
     def flush(self, view: CasesView) -> None:
         view.save_cases([self._row(*entry) for entry in self._touched.values()])
@@ -114,7 +99,26 @@ class CasesProjection:
         view.drop_flags([flag for flag, row in self._flags.items() if row is None])
         self.begin()
 
-    def _row(self, case: Complaint | Signal, position: int, now: datetime) -> CaseRow:
+    def _row(self, case: Listed, position: int, now: datetime) -> CaseRow:
+        if isinstance(case, SubjectAccessRequest):
+            return CaseRow(
+                id=case.id,
+                position=position,
+                case_type="subject_access",
+                reference=case.reference,
+                status=case.status,
+                suspended=False,
+                received_at=case.received_at,
+                channel="request",
+                dossier_ref="",
+                subject="Subject access request (AVG art. 15)",
+                team="privacy",
+                mediator=None,
+                open_flags=len(case.open_flags),
+                version=case.version,
+                next_check_at=self._judge.next_check(case, now),
+                themes=(),
+            )
         complaint = case if isinstance(case, Complaint) else None
         return CaseRow(
             id=case.id,
@@ -125,11 +129,20 @@ class CasesProjection:
             suspended=complaint.is_suspended if complaint else False,
             received_at=case.received_at,
             channel=case.channel,
-            dossier_ref=case.dossier_ref,
-            subject=complaint.subject if complaint else f"Signal via {case.channel}",
+            dossier_ref=stored_text(case.dossier_ref),
+            subject=stored_text(complaint.subject) if complaint else f"Signal via {case.channel}",
             team=case.team,
             mediator=complaint.mediator if complaint else None,
             open_flags=len(case.open_flags),
             version=case.version,
-            next_check_at=self._policies.next_check(case, now),
+            next_check_at=self._judge.next_check(case, now),
+            themes=complaint.themes if complaint else (),
+            ended_at=case.ended_at,
+            on_hold=case.on_hold,
+            destroyed=case.destroyed_at is not None,
         )
+
+
+def _flag_row(case: Listed, key: str) -> FlagRow:
+    flag = {k: v for k, v in asdict(case.open_flags[key]).items() if k != "key"}
+    return FlagRow(flag_id=flag_id(case.id, key), case_id=case.id, **flag)

@@ -27,3 +27,19 @@ class TokenNameTaken(ApplicationError):
 
 class UnknownToken(ApplicationError):
     """Raised when a token name or secret matches no active token."""
+
+
+class BadCursor(ApplicationError):
+    """Raised when a paging cursor is not one this service handed out."""
+
+
+class RegisterUnreadable(ApplicationError):
+    """Raised when a register file is not a CSV or XLSX file that can be read at all."""
+
+
+class TooManyFailures(ApplicationError):
+    """Raised when an address failed to authenticate too often within a minute."""
+
+    def __init__(self, retry_after_seconds: int) -> None:
+        super().__init__("too many failed authentications from this address")
+        self.retry_after_seconds = retry_after_seconds

@@ -1,58 +1,22 @@
-"""The yearly complaints analysis, publishable by construction: every small count is "<5"."""
+"""The yearly complaints analysis, written for publication: counts of complaints, signals or
+people below 5 are "<5" (also where a subtraction would reveal them), shares on time are whole
+percentages where at least 10 cases were judged, and free text is only approved summaries."""
 
 from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import date, datetime, time, timedelta
-from typing import Any, Protocol
+from typing import Any
 
+from application.ports import Clock, ReportRows
 from domain.calendar import AMSTERDAM
+from domain.policy import PolicyBook
 
 Cell = int | str
-
-
-class Suppressor:
-    """Shows counts below `minimum` as "<5", also where a subtraction from a total would tell."""
-
-    def __init__(self, minimum: int = 5) -> None:
-        self.minimum = minimum
-        self.hidden = f"<{minimum}"
-
-    def count(self, value: int) -> Cell:
-        return self.hidden if value < self.minimum else value
-
-    def breakdown(self, cells: dict[str, int], total: int) -> dict[str, Cell]:
-        """Cells that add up to a shown total: hide small ones, and never exactly one."""
-        if total < self.minimum:
-            return {key: self.hidden for key in cells}
-        hidden = {key for key, value in cells.items() if value < self.minimum}
-        if len(hidden) == 1 and len(cells) > 1:  # total minus the others would reveal it
-            rest = sorted((v, k) for k, v in cells.items() if k not in hidden)
-            hidden.add(rest[0][1])
-        return {key: self.hidden if key in hidden else value for key, value in cells.items()}
-
-    def part(self, value: int, total: int) -> Cell:
-        """A part of a shown total: hidden when it or the rest of the total is small."""
-        return self.hidden if value < self.minimum or total - value < self.minimum else value
-
-    def share(self, value: int, total: int) -> float | str:
-        """A share, unless it would reveal fewer than `minimum` cases on either side."""
-        if total == 0:
-            return "no cases"
-        if self.part(value, total) == self.hidden:
-            return f"hidden (under {self.minimum} cases on one side)"
-        return round(value / total, 3)
-
-    def spread(self, values: list[int]) -> dict[str, Any]:
-        """Median and 90th percentile of working days, only over enough cases to hide each."""
-        if len(values) < self.minimum:
-            return {"cases": self.count(len(values)), "median": None, "p90": None}
-        ordered = sorted(values)
-        p90 = ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
-        return {"cases": len(values), "median": statistics.median(ordered), "p90": p90}
-
-
+JUDGED_FOR_A_SHARE = 10
 NORMS = {
     "acknowledgement": "acknowledgement_on_time",
     "minutes": "minutes_on_time",
@@ -60,77 +24,136 @@ NORMS = {
     "upheld_response": "answer_on_time",
     "signal_acknowledgement": "acknowledged_on_time",
 }
+ANSWERS = ("apology_and_measures", "apology_only", "measures_only", "unanswered")
 
 
-def analyse(rows: list[dict[str, Any]], period: dict[str, str], minimum: int = 5) -> dict[str, Any]:
+class Suppressor:
+    """Shows counts of 1 to `minimum - 1` as "<5", also where a subtraction would tell them."""
+
+    def __init__(self, minimum: int = 5) -> None:
+        self.minimum = minimum
+        self.hidden = f"<{minimum}"
+
+    def _small(self, value: int) -> bool:
+        return 0 < value < self.minimum  # no one is revealed by a count of nobody
+
+    def count(self, value: int) -> Cell:
+        return self.hidden if self._small(value) else value
+
+    def breakdown(self, cells: dict[str, int], total: int) -> dict[str, Cell]:
+        """Cells that add up to a shown total: hide small ones, and never exactly one."""
+        if self._small(total):
+            return {key: self.hidden if value else 0 for key, value in cells.items()}
+        hidden = {key for key, value in cells.items() if self._small(value)}
+        if len(hidden) == 1:  # the total minus the shown cells would reveal it
+            others = sorted((v, k) for k, v in cells.items() if k not in hidden and v > 0)
+            hidden |= {others[0][1]} if others else set()
+        return {key: self.hidden if key in hidden else value for key, value in cells.items()}
+
+    def spread(self, values: list[int]) -> dict[str, Any]:
+        """Median and 90th percentile of working days, only over at least `minimum` cases."""
+        if len(values) < self.minimum:
+            return {"cases": self.count(len(values)), "median": None, "p90": None}
+        ordered = sorted(values)
+        p90 = ordered[min(len(ordered) - 1, int(0.9 * len(ordered)))]
+        return {"cases": len(values), "median": _number(statistics.median(ordered)), "p90": p90}
+
+
+def _number(value: float) -> int | float:
+    """2.0 is written 2; 2.5 stays 2.5 (the renderer writes "2,5" in Dutch)."""
+    return int(value) if float(value).is_integer() else round(value, 1)
+
+
+def share(on_time: int, judged: int) -> int | None:
+    """A whole percentage, where enough cases were judged for it to describe the organisation."""
+    return round(100 * on_time / judged) if judged >= JUDGED_FOR_A_SHARE else None
+
+
+def months_between(first: date, last: date) -> list[str]:
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def analyse(
+    rows: list[dict[str, Any]],
+    first: date,
+    last: date,
+    *,
+    today: date,
+    minimum: int = 5,
+    book: PolicyBook | None = None,
+) -> dict[str, Any]:
+    """The analysis of the rows received from `first` to `last`, as things stood on `today`."""
     s = Suppressor(minimum)
     complaints = [r for r in rows if r["case_type"] == "complaint"]
     signals = [r for r in rows if r["case_type"] == "signal"]
-    total = len(complaints)
+    months = months_between(first, last)
 
-    def by(key: str, among: list[dict[str, Any]]) -> dict[str, Cell]:
+    def by(key: str, among: list[dict[str, Any]], keys: Iterable[str] = ()) -> dict[str, Cell]:
         counted = Counter(str(r[key]) for r in among if r.get(key) is not None)
-        return s.breakdown(dict(sorted(counted.items())), sum(counted.values()))
+        cells = {k: counted[k] for k in keys} | dict(sorted(counted.items()))
+        return s.breakdown(cells, sum(counted.values()))
 
-    ruled = [r for r in complaints if r.get("verdict")]
     upheld = [r for r in complaints if r.get("upheld")]
     answered = Counter(_answer(r) for r in upheld)
-    with_apology = answered["apology_and_measures"] + answered["apology_only"]
     outcome = Counter(
         "escalated" if r["escalated"] else "resolved" if r["resolved"] else "open" for r in signals
     )
-    acknowledged = sum(1 for r in signals if r.get("acknowledged_on_time"))
+    themes = Counter(t for r in complaints for t in r.get("themes", []))
     minutes = [r["minutes_days"] for r in complaints if r.get("minutes_days") is not None]
     return {
-        "period": period,
-        "policy_versions": sorted({str(r["policy_version"]) for r in rows if r["policy_version"]}),
+        "period": {"from": first.isoformat(), "to": last.isoformat()},
+        "months": months,
         "hidden": s.hidden,
-        "suppression": f"every count below {minimum} is shown as {s.hidden}, and so is any "
-        "count that could be worked out by subtraction from a total",
+        "minimum_count": minimum,
+        "judged_for_a_share": JUDGED_FOR_A_SHARE,
+        "policy_versions": _versions(rows, book),
         "complaints": {
-            "total": s.count(total),
+            "total": s.count(len(complaints)),
             "by_channel": by("channel", complaints),
-            "by_verdict": by("verdict", ruled),
+            "by_verdict": by("verdict", [r for r in complaints if r.get("verdict")]),
             "by_team": by("team", complaints),
-            "by_month": by("month", complaints),
+            "by_month": by("month", complaints, months),
+            "by_theme": {t: s.count(n) for t, n in sorted(themes.items())},
         },
         "signals": {
             "received": s.count(len(signals)),
-            "acknowledged_in_time": s.part(acknowledged, len(signals)),
             "outcome": s.breakdown(
                 {k: outcome[k] for k in ("resolved", "escalated", "open")}, len(signals)
             ),
-            "by_month": by("month", signals),
+            "by_month": by("month", signals, months),
         },
         "working_days": {
-            "to_acknowledgement": s.spread(
-                [
-                    r["acknowledgement_days"]
-                    for r in complaints
-                    if r.get("acknowledgement_days") is not None
-                ]
-            ),
+            "to_acknowledgement": s.spread(_values(complaints, "acknowledgement_days")),
             "to_minutes": s.spread(minutes),
-            "to_answer_after_upheld": s.spread(
-                [r["answer_days"] for r in upheld if r.get("answer_days") is not None]
-            ),
+            "to_answer_after_upheld": s.spread(_values(upheld, "answer_days")),
         },
         "on_time": {norm: _on_time(s, rows, field) for norm, field in NORMS.items()},
         "upheld": {
             "rulings": s.count(len(upheld)),
-            "answered": s.breakdown(
-                {
-                    k: answered[k]
-                    for k in ("apology_and_measures", "apology_only", "measures_only", "unanswered")
-                },
-                len(upheld),
+            "answered": s.breakdown({k: answered[k] for k in ANSWERS}, len(upheld)),
+            "share_with_apology": share(
+                answered["apology_and_measures"] + answered["apology_only"], len(upheld)
             ),
-            "share_with_apology": s.share(with_apology, len(upheld)),
         },
-        "measures": sorted({m for r in upheld for m in r.get("measures", [])}),
+        "measures": _measures(complaints, today),
+        "summaries": sorted({t for r in complaints for t in r.get("summaries", [])}),
         "minutes_distribution": _distribution(s, minutes),
-        "minutes_norm_days": 5,
+        "minutes_norm_days": _usual(r.get("minutes_norm_days") for r in complaints),
     }
+
+
+def _values(rows: list[dict[str, Any]], key: str) -> list[int]:
+    return [r[key] for r in rows if r.get(key) is not None]
+
+
+def _usual(values: Iterable[Any]) -> int | None:
+    """The norm most of the period's cases were judged by (policy versions can differ)."""
+    counted = Counter(v for v in values if v is not None)
+    return counted.most_common(1)[0][0] if counted else None
 
 
 def _answer(row: dict[str, Any]) -> str:
@@ -143,7 +166,28 @@ def _answer(row: dict[str, Any]) -> str:
 
 def _on_time(s: Suppressor, rows: list[dict[str, Any]], field: str) -> dict[str, Any]:
     judged = [r[field] for r in rows if r.get(field) is not None]
-    return {"judged": s.count(len(judged)), "share": s.share(sum(judged), len(judged))}
+    return {"judged": s.count(len(judged)), "share": share(sum(judged), len(judged))}
+
+
+def _measures(complaints: list[dict[str, Any]], today: date) -> dict[str, int]:
+    """Counts of measures (not of people): taken, done in time or late, overdue or open."""
+    measures = [m for r in complaints for m in r.get("measures", [])]
+    counted: Counter[str] = Counter()
+    for m in measures:
+        due = date.fromisoformat(m["due"]) if m["due"] else None
+        done = _local_date(m["done_at"]) if m["done_at"] else None
+        if done is not None:
+            counted["done_on_time" if due is None or done <= due else "done_late"] += 1
+        elif due is not None and due < today:
+            counted["overdue"] += 1
+        else:
+            counted["open"] += 1
+    keys = ("done_on_time", "done_late", "overdue", "open")
+    return {"taken": len(measures)} | {k: counted[k] for k in keys}
+
+
+def _local_date(moment: str) -> date:
+    return datetime.fromisoformat(moment).astimezone(AMSTERDAM).date()
 
 
 def _distribution(s: Suppressor, days: list[int]) -> dict[str, Cell]:
@@ -152,15 +196,53 @@ def _distribution(s: Suppressor, days: list[int]) -> dict[str, Cell]:
     return s.breakdown(ordered, len(days))
 
 
-class ReportRows(Protocol):
-    def received_between(self, start: datetime, end: datetime) -> list[dict[str, Any]]: ...
+def _versions(rows: list[dict[str, Any]], book: PolicyBook | None) -> list[dict[str, Any]]:
+    """Each version of the norms the period's cases were judged by, with its norms."""
+    names = sorted({str(r["policy_version"]) for r in rows if r.get("policy_version")})
+    found = {name: book.named(name) if book else None for name in names}
+    return [
+        {"version": name, "norms": _norms(asdict(policy)) if policy else None}
+        for name, policy in found.items()
+    ]
 
 
-def complaints_analysis(
-    rows: ReportRows, first: date, last: date, minimum: int = 5
-) -> dict[str, Any]:
-    """The analysis of every case received from `first` to `last` (inclusive, Amsterdam days)."""
-    start = datetime.combine(first, time(), tzinfo=AMSTERDAM)
-    end = datetime.combine(last + timedelta(days=1), time(), tzinfo=AMSTERDAM)
-    period = {"from": first.isoformat(), "to": last.isoformat()}
-    return analyse(rows.received_between(start, end), period, minimum)
+def _norms(policy: dict[str, Any]) -> dict[str, int]:
+    keep = (
+        "acknowledgement_days",
+        "minutes_days",
+        "decision_weeks",
+        "upheld_response_months",
+        "signal_acknowledgement_days",
+        "measure_warn_days",
+    )
+    return {key: policy[key] for key in keep}
+
+
+class Reports:
+    """The published analyses, from the reports read model."""
+
+    def __init__(
+        self, rows: ReportRows, clock: Clock, book: PolicyBook, organisation: str, minimum: int = 5
+    ) -> None:
+        self._rows = rows
+        self._clock = clock
+        self._book = book
+        self._organisation = organisation
+        self._minimum = minimum
+
+    def complaints_analysis(self, first: date, last: date, language: str = "nl") -> dict[str, Any]:
+        """The analysis of every case received from `first` to `last` (inclusive, local days)."""
+        start = datetime.combine(first, time(), tzinfo=AMSTERDAM)
+        end = datetime.combine(last + timedelta(days=1), time(), tzinfo=AMSTERDAM)
+        now = self._clock.now()
+        rows = self._rows.received_between(start, end)
+        analysis = analyse(
+            rows,
+            first,
+            last,
+            today=now.astimezone(AMSTERDAM).date(),
+            minimum=self._minimum,
+            book=self._book,
+        )
+        made = {"organisation": self._organisation, "language": language, "generated_at": now}
+        return made | analysis

@@ -24,6 +24,14 @@ class Action(StrEnum):
     READ_AUDIT = "read_audit"
     ERASE_PERSON = "erase_person"
     READ_REPORTS = "read_reports"
+    SUMMARISE_MEASURES = "summarise_measures"
+    IMPORT_REGISTER = "import_register"
+    MANAGE_STAFF = "manage_staff"
+    READ_SELF = "read_self"
+    ANSWER_SUBJECT_ACCESS = "answer_subject_access"
+    PROPOSE_DESTRUCTION = "propose_destruction"
+    APPROVE_DESTRUCTION = "approve_destruction"
+    HOLD_CASE = "hold_case"
 
 
 R = Role
@@ -40,6 +48,14 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.READ_AUDIT: frozenset({R.AUDITOR}),
     Action.ERASE_PERSON: frozenset({R.ADMIN}),
     Action.READ_REPORTS: frozenset({R.MANAGER}),
+    Action.SUMMARISE_MEASURES: frozenset({R.MANAGER}),
+    Action.IMPORT_REGISTER: frozenset({R.ADMIN}),
+    Action.MANAGE_STAFF: frozenset({R.ADMIN}),
+    Action.READ_SELF: frozenset(Role),
+    Action.ANSWER_SUBJECT_ACCESS: frozenset({R.ADMIN}),
+    Action.PROPOSE_DESTRUCTION: frozenset({R.ADMIN}),
+    Action.APPROVE_DESTRUCTION: frozenset({R.MANAGER, R.ADMIN}),
+    Action.HOLD_CASE: frozenset({R.ADMIN}),
 }
 
 

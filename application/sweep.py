@@ -5,23 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 from uuid import UUID
 
 import eventsourcing.persistence
 
 from application.casework import Casework
-from application.ports import UnitOfWork
+from application.judging import Judge
+from application.ports import CaseList, Clock, UnitOfWork
+from domain.flagging import Flagged
 
 PAGE = 500
 CHUNK = 50  # cases judged in one transaction; a collision falls back to one case at a time
 ATTEMPTS = 3
-
-
-class DueCases(Protocol):
-    def due_for_check(
-        self, now: datetime, after: tuple[datetime, str] | None, limit: int
-    ) -> list[tuple[datetime, UUID]]: ...
 
 
 @dataclass(frozen=True)
@@ -37,12 +32,16 @@ class Sweep:
     def __init__(
         self,
         casework: Casework,
-        due: DueCases,
+        judge: Judge,
+        due: CaseList,
+        clock: Clock,
         unit_of_work: UnitOfWork,
         after_commit: Callable[[], object],
     ) -> None:
         self._casework = casework
+        self._judge = judge
         self._due = due
+        self._clock = clock
         self._unit_of_work = unit_of_work
         self._after_commit = after_commit
 
@@ -65,16 +64,24 @@ class Sweep:
     def _judge_together(self, cases: list[UUID], now: datetime) -> tuple[int, int]:
         try:
             with self._unit_of_work():
-                results = [self._casework.sweep_case(case_id, now) for case_id in cases]
+                results = [self._sweep_case(case_id, now) for case_id in cases]
         except eventsourcing.persistence.IntegrityError:
-            results = [self._judge(case_id, now) for case_id in cases]
+            results = [self._judge_alone(case_id, now) for case_id in cases]
         return sum(r[0] for r in results), sum(r[1] for r in results)
 
-    def _judge(self, case_id: UUID, now: datetime) -> tuple[int, int]:
+    def _judge_alone(self, case_id: UUID, now: datetime) -> tuple[int, int]:
         for _ in range(ATTEMPTS):
             try:
                 with self._unit_of_work():
-                    return self._casework.sweep_case(case_id, now)
+                    return self._sweep_case(case_id, now)
             except eventsourcing.persistence.IntegrityError:
                 continue  # another process changed the case: judge its new state
         return 0, 0
+
+    def _sweep_case(self, case_id: UUID, at: datetime) -> tuple[int, int]:
+        """Bring one case's flags in line with its deadlines at `at`; (raised, cleared)."""
+        case = self._casework.load(Flagged, case_id)
+        changes = self._judge.judge(case, at, self._clock.now())
+        if case.pending_events:
+            self._casework.save(case)
+        return changes

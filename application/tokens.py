@@ -5,23 +5,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
 
 from application.errors import TokenNameTaken, UnknownToken
-from application.ports import Clock, TokenRecords
+from application.ports import Clock, TokenRecord, TokenRecords
 from application.roles import Role
-
-
-@dataclass(frozen=True)
-class Principal:
-    """Who is asking: the token's name and role; the name is the actor on every event."""
-
-    name: str
-    role: Role
-
-    @property
-    def actor(self) -> str:
-        return f"{self.role}:{self.name}"
 
 
 def hash_secret(secret: str) -> str:
@@ -35,10 +22,11 @@ class Tokens:
         self._records = records
         self._clock = clock
 
-    def create(self, role: Role, name: str) -> str:
+    def create(self, role: Role, name: str, member_id: str | None = None) -> str:
+        """A new secret, printed once; with `member_id` the token acts as that staff member."""
         secret = "ghd_" + secrets.token_urlsafe(32)
         try:
-            self._records.add(name, str(role), hash_secret(secret), self._clock.now())
+            self._records.add(name, str(role), hash_secret(secret), self._clock.now(), member_id)
         except ValueError as error:
             raise TokenNameTaken(f"a token named {name!r} already exists") from error
         return secret
@@ -47,9 +35,10 @@ class Tokens:
         if not self._records.revoke(name, self._clock.now()):
             raise UnknownToken(f"no active token named {name!r}")
 
-    def authenticate(self, secret: str) -> Principal:
+    def check(self, secret: str) -> TokenRecord:
+        """The token's record; UnknownToken when no active token has this secret."""
         digest = hash_secret(secret)
         record = self._records.by_hash(digest)
         if record is None or record.revoked or not hmac.compare_digest(record.secret_hash, digest):
             raise UnknownToken("unknown or revoked token")
-        return Principal(name=record.name, role=Role(record.role))
+        return record

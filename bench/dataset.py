@@ -5,12 +5,36 @@ Reused by the benchmark and usable by reliability runs: `build_cases(service, 10
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 
+from eventsourcing.domain import Aggregate
+
 from adapters.bootstrap import Service
-from application.casework import NewComplaint
+from application.complaint_use_cases import RegisterComplaint
+from application.use_case import Command, Context
+from domain.records import Contact
+from domain.values import Channel
 
 TEAMS = ["Team Noord", "Team Zuid", "Team Oost", "Team West"]
+CHANNELS = (Channel.EMAIL, Channel.PHONE, Channel.LETTER, Channel.WEB)
+
+
+@dataclass(frozen=True)
+class RegisterMany(Command[int]):
+    """Many registrations in one transaction (a data set, not a person's command)."""
+
+    registrations: tuple[RegisterComplaint, ...]
+
+    def execute(self, context: Context) -> Sequence[Aggregate]:
+        return [
+            r.receive(context, person_id=context.person_for(r.complainant))
+            for r in self.registrations
+        ]
+
+    def answer(self, saved: Sequence[Aggregate], context: Context) -> int:
+        return len(saved)
 
 
 def build_cases(service: Service, count: int, batch: int = 500, spread_days: int = 60) -> None:
@@ -18,22 +42,17 @@ def build_cases(service: Service, count: int, batch: int = 500, spread_days: int
 
     Older ones already carry acknowledgement flags, as they would in a real store."""
     now = service.clock.now()
-    casework = service.casework
     for start in range(0, count, batch):
-        with service.unit_of_work():
-            complaints = [
-                casework.new_complaint(
-                    NewComplaint(
-                        received_at=now - timedelta(minutes=(n * 37) % (spread_days * 24 * 60)),
-                        channel=("email", "phone", "letter", "web")[n % 4],
-                        complainant={"name": f"Ouder {n}"},
-                        dossier_ref=f"D-{n}",
-                        subject="Benchmark",
-                        description="",
-                        team=TEAMS[n % len(TEAMS)],
-                    ),
-                    "intake:bench",
-                )
-                for n in range(start, min(start + batch, count))
-            ]
-            casework.save(*complaints)
+        registrations = tuple(
+            RegisterComplaint(
+                received_at=now - timedelta(minutes=(n * 37) % (spread_days * 24 * 60)),
+                channel=CHANNELS[n % 4],
+                complainant=Contact(f"Ouder {n}"),
+                dossier_ref=f"D-{n}",
+                subject="Benchmark",
+                description="",
+                team=TEAMS[n % len(TEAMS)],
+            )
+            for n in range(start, min(start + batch, count))
+        )
+        service.commands.run(RegisterMany(registrations), actor="intake:bench")

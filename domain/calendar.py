@@ -12,7 +12,7 @@ import holidays
 from dateutil.easter import easter
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-END_OF_DAY = time(23, 59, 59)
+END_OF_DAY = time(23, 59, 59, 999_999)  # a deadline on day D is met by anything before D+1
 GOOD_FRIDAY = "Good Friday (Goede Vrijdag)"
 LIBERATION_DAY = "Liberation Day (Bevrijdingsdag)"
 Skipped = tuple[tuple[date, str], ...]
@@ -86,7 +86,7 @@ class WorkingDayCalendar:
 
     @staticmethod
     def end_of_day(day: date) -> datetime:
-        """23:59:59 in Amsterdam on `day`, as an aware moment in UTC (every stored moment is)."""
+        """The last instant of `day` in Amsterdam (23:59:59.999999), aware, in UTC."""
         return datetime.combine(day, END_OF_DAY, tzinfo=AMSTERDAM).astimezone(UTC)
 
     def add_working_days(self, start: datetime, n: int) -> WorkingDayCount:

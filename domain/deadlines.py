@@ -1,4 +1,4 @@
-"""A case's clocks, pure functions of its state, policy book and calendar; each explains itself."""
+"""Deadlines: pure functions of a start, a policy version and the calendar; each explains itself."""
 
 from __future__ import annotations
 
@@ -8,16 +8,15 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from domain.calendar import AMSTERDAM, Skipped, WorkingDayCalendar
-from domain.complaint import Complaint
-from domain.policy import Policy, PolicyBook
-from domain.values import ClockName, Outcome, Status, Verdict
+from domain.policy import ClockPolicy, Policy
+from domain.values import ClockName
 
 State = Literal["running", "met", "breached", "stopped"]
 
 
 @dataclass(frozen=True)
-class Clock:
-    """One deadline of a case at a moment: when it started, warns and falls due, and its state."""
+class Deadline:
+    """One clock of a case at a moment: when it started, warns and falls due, and its state."""
 
     clock: ClockName
     key: str
@@ -41,9 +40,13 @@ class Start:
     clock: ClockName
     key: str
     at: datetime
-    policy: Policy
+    chosen: ClockPolicy
     rule: str
     label: str
+
+    @property
+    def policy(self) -> Policy:
+        return self.chosen.policy
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ def on_calendar_day(
 
 def working_days_norm(
     calendar: WorkingDayCalendar,
-    policy: Policy,
+    chosen: ClockPolicy,
     clock: ClockName,
     key: str,
     start: datetime,
@@ -122,11 +125,11 @@ def working_days_norm(
     start_label: str,
 ) -> Norm:
     """`count_working_days` with the start spelled out (the signal clocks call it so)."""
-    begun = Start(clock, key, start, policy, rule, start_label)
+    begun = Start(clock, key, start, chosen, rule, start_label)
     return count_working_days(calendar, begun, days, warn_days)
 
 
-def judge(norm: Norm, met_at: datetime | None, ended: bool, now: datetime) -> Clock:
+def judge(norm: Norm, met_at: datetime | None, ended: bool, now: datetime) -> Deadline:
     """The clock's state at `now`: the rule, its steps, the due moment and the outcome in words."""
     state: State = "running"
     verdict = ""
@@ -141,11 +144,12 @@ def judge(norm: Norm, met_at: datetime | None, ended: bool, now: datetime) -> Cl
     warning = f"from end of {day_text(warn.date())}" if warn.time() == due.time() else None
     start, steps = norm.start, "; ".join(norm.details)
     explanation = (
-        f"{start.rule} (policy {start.policy.version}). {steps[:1].upper()}{steps[1:]}; "
+        f"{start.rule} (policy {start.policy.version}, {start.chosen.how}). "
+        f"{steps[:1].upper()}{steps[1:]}; "
         f"due end of {day_text(due.date())}, "
         f"warning {warning or 'from ' + moment_text(warn)}.{verdict}"
     )
-    return Clock(
+    return Deadline(
         clock=start.clock,
         key=start.key,
         started_at=start.at,
@@ -156,109 +160,3 @@ def judge(norm: Norm, met_at: datetime | None, ended: bool, now: datetime) -> Cl
         policy_version=start.policy.version,
         explanation=explanation,
     )
-
-
-def complaint_clocks(
-    complaint: Complaint, book: PolicyBook, calendar: WorkingDayCalendar, now: datetime
-) -> list[Clock]:
-    """Every clock that has started on the complaint, judged at `now`."""
-    rules = _ComplaintRules(complaint, book, calendar, now)
-    clocks = [rules.acknowledgement(), rules.decision(), *rules.minutes()]
-    return clocks + rules.upheld_response() + rules.agreements()
-
-
-def _wall(moment: datetime) -> datetime:
-    """Amsterdam wall-clock time: weeks and suspended days count in local days, DST or not."""
-    return moment.astimezone(AMSTERDAM).replace(tzinfo=None)
-
-
-@dataclass(frozen=True)
-class _ComplaintRules:
-    """The complaint's clock rules; a clock not met when the case ends is stopped."""
-
-    c: Complaint
-    book: PolicyBook
-    cal: WorkingDayCalendar
-    now: datetime
-
-    def _judge(self, norm: Norm, met_at: datetime | None) -> Clock:
-        return judge(norm, met_at, self.c.status.is_final, self.now)
-
-    def acknowledgement(self) -> Clock:
-        c, p = self.c, self.book.in_force_at(self.c.received_at)
-        rule = f"An acknowledgement is due {p.acknowledgement_days} working days after receipt"
-        start = Start(
-            ClockName.ACKNOWLEDGEMENT, "acknowledgement", c.received_at, p, rule, "received"
-        )
-        norm = count_working_days(
-            self.cal, start, p.acknowledgement_days, p.acknowledgement_warn_days
-        )
-        return self._judge(norm, c.acknowledged_at)
-
-    def minutes(self) -> list[Clock]:
-        clocks = []
-        for number, conversation in enumerate(self.c.conversations, start=1):
-            held, p = conversation["at"], self.book.in_force_at(conversation["at"])
-            rule = f"Minutes are due {p.minutes_days} working days after the conversation"
-            start = Start(
-                ClockName.MINUTES, f"minutes:{number}", held, p, rule, "conversation held"
-            )
-            norm = count_working_days(self.cal, start, p.minutes_days, p.minutes_warn_days)
-            sent = min((m["at"] for m in self.c.minutes if m["at"] >= held), default=None)
-            clocks.append(self._judge(norm, sent))
-        return clocks
-
-    def _suspended(self) -> tuple[timedelta, list[str]]:
-        """Total suspended time (an open suspension counts up to now) and each period in words."""
-        periods = list(self.c.suspensions)
-        texts = [f"suspended {moment_text(s)} to {moment_text(e)}" for s, e in periods]
-        if (since := self.c.suspended_since) is not None:
-            periods.append((since, max(self.now, since)))
-            texts.append(f"suspended since {moment_text(since)}, counted until now")
-        spans = (max(_wall(end) - _wall(begin), timedelta()) for begin, end in periods)
-        return sum(spans, timedelta()), texts
-
-    def decision(self) -> Clock:
-        c, p = self.c, self.book.in_force_at(self.c.received_at)
-        extensions = [e for e in c.extensions if e["clock"] == ClockName.DECISION]
-        weeks = p.decision_weeks + sum(e["weeks"] for e in extensions)
-        paused, details = self._suspended()
-        details += [f"extended {e['weeks']} weeks: {e['reason']}" for e in extensions]
-        due_day = (_wall(c.received_at) + timedelta(weeks=weeks) + paused).date()
-        rule = f"A decision is due {p.decision_weeks} weeks after receipt, suspensions not counted"
-        start = Start(ClockName.DECISION, "decision", c.received_at, p, rule, "received")
-        warn = timedelta(weeks=p.decision_warn_weeks)
-        norm = on_calendar_day(self.cal, start, due_day, warn, details)
-        decided = [v["at"] for v in c.conversations if v["outcome"] == Outcome.RESOLVED]
-        decided += [c.ruling["at"]] if c.ruling else []
-        decided += [c.ended_at] if c.status == Status.CLOSED and c.ended_at else []
-        return judge(norm, min(decided, default=None), c.status == Status.WITHDRAWN, self.now)
-
-    def upheld_response(self) -> list[Clock]:
-        ruling = self.c.ruling
-        if ruling is None or not Verdict(ruling["verdict"]).is_upheld:
-            return []
-        ruled, p = ruling["at"], self.book.in_force_at(ruling["at"])
-        months = p.upheld_response_months
-        span = f"{months} calendar month{'' if months == 1 else 's'}"
-        rule = f"An apology or measures are due {span} after an upheld ruling"
-        label = f"ruling ({ruling['verdict']}) received"
-        start = Start(ClockName.UPHELD_RESPONSE, "upheld_response", ruled, p, rule, label)
-        warn = timedelta(weeks=p.upheld_response_warn_weeks)
-        norm = on_calendar_day(self.cal, start, self.cal.add_months(ruled, months), warn)
-        answers = [a["at"] for a in self.c.apologies + self.c.measures if a["at"] >= ruled]
-        return [self._judge(norm, min(answers, default=None))]
-
-    def agreements(self) -> list[Clock]:
-        clocks = []
-        for conversation in self.c.conversations:
-            held, p = conversation["at"], self.book.in_force_at(conversation["at"])
-            for agreement in conversation["agreements"]:
-                number, what = agreement["number"], agreement["description"]
-                rule = f"Agreement {number} ({what}) is due on the date agreed"
-                label = "agreed in the conversation of"
-                start = Start(ClockName.AGREEMENT, f"agreement:{number}", held, p, rule, label)
-                due_day = date.fromisoformat(agreement["due"])
-                norm = on_calendar_day(self.cal, start, due_day, p.agreement_warn_days)
-                clocks.append(self._judge(norm, agreement.get("done_at")))
-        return clocks

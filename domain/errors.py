@@ -13,9 +13,16 @@ class ExtensionRefused(NotAllowed):
     """Raised when a deadline extension exceeds the cap or names a clock that cannot be extended."""
 
 
-class InvalidMoment(DomainError):
+class InvalidValue(DomainError):
+    """Raised when a value given to a command cannot be right; `field` names it in the request."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class InvalidMoment(InvalidValue):
     """Raised when an effective time (`at`) lies before receipt or too far in the future."""
 
     def __init__(self, message: str, field: str = "at") -> None:
-        super().__init__(message)
-        self.field = field
+        super().__init__(message, field)

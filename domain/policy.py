@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
 
 from domain.calendar import AMSTERDAM
@@ -29,6 +29,25 @@ class Policy:
     signal_acknowledgement_warn_days: int = 1
     signal_open_days: int = 10
     signal_open_warn_days: int = 7
+    measure_warn_days: int = 5
+
+    def __post_init__(self) -> None:
+        """A norm is a whole, positive span (a warning may be 0: no warning before due)."""
+        if not 1 <= len(self.version) <= 32:
+            raise ValueError("a policy version is named with 1 to 32 characters")
+        for norm in fields(self)[2:]:
+            value = getattr(self, norm.name)
+            least = 0 if "warn" in norm.name or norm.name == "max_extensions" else 1
+            if type(value) is not int or not least <= value <= 366:
+                raise ValueError(f"{norm.name} must be a whole number from {least} to 366")
+
+
+@dataclass(frozen=True)
+class ClockPolicy:
+    """The norms a started clock is judged by, and how they were chosen, in words."""
+
+    policy: Policy
+    how: str
 
 
 class PolicyBook:
@@ -41,6 +60,23 @@ class PolicyBook:
         names = [p.version for p in self.versions]
         if len(set(names)) != len(names):
             raise ValueError(f"policy versions must be unique: {names}")
+
+    def named(self, version: str) -> Policy | None:
+        return next((p for p in self.versions if p.version == version), None)
+
+    def for_clock(self, recorded: str | None, start: datetime) -> ClockPolicy:
+        """The version a clock recorded when it started, so configuration changes made later
+        never re-judge it. A clock stored before versions were recorded, or naming a version
+        no longer configured, is judged by the version in force at its start."""
+        named = self.named(recorded) if recorded is not None else None
+        if named is not None:
+            return ClockPolicy(named, "recorded when the clock started")
+        in_force = self.in_force_at(start)
+        if recorded is None:
+            return ClockPolicy(in_force, "in force when the clock started")
+        return ClockPolicy(
+            in_force, f"in force at the start; the recorded {recorded} is no longer configured"
+        )
 
     def in_force_at(self, moment: datetime) -> Policy:
         """The latest version effective on `moment`'s Amsterdam date; the earliest if none is.

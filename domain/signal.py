@@ -2,51 +2,82 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from eventsourcing.domain import event
+from eventsourcing.domain import Aggregate
 
-from domain.complaint import check_moment
+from domain.case_event import CaseEvent
 from domain.errors import NotAllowed
-from domain.flagging import Flagged
+from domain.moments import check_moment
+from domain.policy import PolicyBook
+from domain.records import Contact
+from domain.retention import Retained
 from domain.values import SignalStatus
 
 
-class Signal(Flagged):
+@dataclass(frozen=True)
+class SignalConversation:
+    at: datetime
+    participants: tuple[str, ...]
+    outcome: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    at: datetime
+    outcome: str
+
+
+class Signal(Retained):
     """A signal of dissatisfaction: received, acknowledged, talked about, resolved or escalated."""
 
-    @event("Received")
-    def __init__(
-        self,
-        *,
-        reference: str,
-        at: datetime,
-        actor: str,
-        channel: str,
-        dossier_ref: str,
-        summary: str,
-        complainant: dict[str, Any] | None,
-        team: str,
-        person_id: str,
-        timestamp: datetime,
-    ) -> None:
-        self.reference = reference
-        self.person_id = person_id
-        self.received_at = at
-        self.channel = channel
-        self.dossier_ref = dossier_ref
-        self.summary = summary
-        self.complainant = complainant
-        self.team = team
-        self.status = SignalStatus.RECEIVED
-        self.acknowledged_at: datetime | None = None
-        self.conversations: list[dict[str, Any]] = []
-        self.resolution: dict[str, Any] | None = None
-        self.complaint_id: str | None = None
-        self.escalated_at: datetime | None = None
-        self.open_flags: dict[str, dict[str, Any]] = {}
+    if TYPE_CHECKING:  # set by Received and the events after it
+        reference: str
+        person_id: str
+        received_at: datetime
+        policy_version: str | None
+        channel: str
+        dossier_ref: str
+        summary: str
+        complainant: Contact | None
+        team: str
+        status: SignalStatus
+        acknowledged_at: datetime | None
+        conversations: list[SignalConversation]
+        resolution: Resolution | None
+        complaint_id: str | None
+        escalated_at: datetime | None
+
+    class Received(Aggregate.Created):
+        """Version 2 records the policy version the signal's clocks started under."""
+
+        class_version = 2
+        at: datetime
+        actor: str
+        reference: str
+        channel: str
+        dossier_ref: str
+        summary: str
+        complainant: dict[str, Any] | None
+        team: str
+        person_id: str
+        policy_version: str | None
+
+        @staticmethod
+        def upcast_v1_v2(state: dict[str, Any]) -> None:
+            state["policy_version"] = None  # judged by the version in force at receipt
+
+        def apply(self, s: Signal) -> None:
+            s.reference, s.person_id, s.received_at = self.reference, self.person_id, self.at
+            s.policy_version = self.policy_version
+            s.channel, s.dossier_ref, s.summary = self.channel, self.dossier_ref, self.summary
+            s.complainant = Contact.from_record(self.complainant) if self.complainant else None
+            s.team, s.status = self.team, SignalStatus.RECEIVED
+            s.acknowledged_at = s.resolution = s.complaint_id = s.escalated_at = None
+            s.conversations, s.open_flags = [], {}
 
     @classmethod
     def receive(
@@ -60,11 +91,14 @@ class Signal(Flagged):
         dossier_ref: str,
         summary: str,
         person_id: UUID,
+        book: PolicyBook,
         complainant: dict[str, Any] | None = None,
         team: str = "unassigned",
     ) -> Signal:
-        check_moment(at, now)
-        return cls(
+        """Both clocks start at receipt, under the version in force then, recorded here."""
+        check_moment(at, now, field="received_at")
+        return cls._create(
+            cls.Received,
             reference=reference,
             at=at,
             actor=actor,
@@ -74,15 +108,13 @@ class Signal(Flagged):
             complainant=complainant,
             team=team,
             person_id=str(person_id),
+            policy_version=book.in_force_at(at).version,
             timestamp=now,
         )
 
     @property
     def ended_at(self) -> datetime | None:
-        if self.resolution is not None:
-            ended: datetime = self.resolution["at"]
-            return ended
-        return self.escalated_at
+        return self.resolution.at if self.resolution is not None else self.escalated_at
 
     def _check_open(self, at: datetime, now: datetime) -> None:
         if self.status.is_final:
@@ -94,45 +126,64 @@ class Signal(Flagged):
         self._check_open(at, now)
         if self.acknowledged_at is not None:
             raise NotAllowed("the signal has already been acknowledged")
-        self._acknowledge(at=at, actor=actor, timestamp=now)
+        self.trigger_event(self.Acknowledged, at=at, actor=actor, timestamp=now)
 
     def hold_conversation(
         self, *, at: datetime, actor: str, now: datetime, participants: list[str], outcome: str
     ) -> None:
         self._check_open(at, now)
-        self._hold_conversation(
-            at=at, actor=actor, participants=list(participants), outcome=outcome, timestamp=now
+        self.trigger_event(
+            self.ConversationHeld,
+            at=at,
+            actor=actor,
+            participants=list(participants),
+            outcome=outcome,
+            timestamp=now,
         )
 
     def resolve(self, *, at: datetime, actor: str, now: datetime, outcome: str) -> None:
         self._check_open(at, now)
-        self._resolve(at=at, actor=actor, outcome=outcome, timestamp=now)
+        self.trigger_event(self.Resolved, at=at, actor=actor, outcome=outcome, timestamp=now)
+
+    def check_escalation(self, at: datetime, now: datetime) -> None:
+        """Refuse escalating a signal that is closed, or at a moment it cannot have happened."""
+        self._check_open(at, now)
 
     def escalate(self, *, complaint_id: UUID, at: datetime, actor: str, now: datetime) -> None:
         """Record that the signal became a complaint; the complaint names this signal."""
-        self._check_open(at, now)
-        self._escalate(at=at, actor=actor, complaint_id=str(complaint_id), timestamp=now)
+        self.check_escalation(at, now)
+        self.trigger_event(
+            self.EscalatedToComplaint,
+            at=at,
+            actor=actor,
+            complaint_id=str(complaint_id),
+            timestamp=now,
+        )
 
-    @event("Acknowledged")
-    def _acknowledge(self, at: datetime, actor: str, timestamp: datetime) -> None:
-        self.acknowledged_at = at
-        if self.status == SignalStatus.RECEIVED:
-            self.status = SignalStatus.ACKNOWLEDGED
+    class Acknowledged(CaseEvent):
+        def apply(self, s: Signal) -> None:
+            s.acknowledged_at = self.at
+            if s.status == SignalStatus.RECEIVED:
+                s.status = SignalStatus.ACKNOWLEDGED
 
-    @event("ConversationHeld")
-    def _hold_conversation(
-        self, at: datetime, actor: str, participants: list[str], outcome: str, timestamp: datetime
-    ) -> None:
-        self.conversations.append({"at": at, "participants": participants, "outcome": outcome})
-        self.status = SignalStatus.IN_CONVERSATION
+    class ConversationHeld(CaseEvent):
+        participants: list[str]
+        outcome: str
 
-    @event("Resolved")
-    def _resolve(self, at: datetime, actor: str, outcome: str, timestamp: datetime) -> None:
-        self.resolution = {"at": at, "outcome": outcome}
-        self.status = SignalStatus.RESOLVED
+        def apply(self, s: Signal) -> None:
+            conversation = SignalConversation(self.at, tuple(self.participants), self.outcome)
+            s.conversations.append(conversation)
+            s.status = SignalStatus.IN_CONVERSATION
 
-    @event("EscalatedToComplaint")
-    def _escalate(self, at: datetime, actor: str, complaint_id: str, timestamp: datetime) -> None:
-        self.complaint_id = complaint_id
-        self.escalated_at = at
-        self.status = SignalStatus.ESCALATED
+    class Resolved(CaseEvent):
+        outcome: str
+
+        def apply(self, s: Signal) -> None:
+            s.resolution, s.status = Resolution(self.at, self.outcome), SignalStatus.RESOLVED
+
+    class EscalatedToComplaint(CaseEvent):
+        complaint_id: str
+
+        def apply(self, s: Signal) -> None:
+            s.complaint_id, s.escalated_at = self.complaint_id, self.at
+            s.status = SignalStatus.ESCALATED

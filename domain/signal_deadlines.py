@@ -5,20 +5,21 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.calendar import WorkingDayCalendar
-from domain.deadlines import Clock, judge, working_days_norm
+from domain.deadlines import Deadline, judge, working_days_norm
 from domain.policy import PolicyBook
 from domain.signal import Signal
 from domain.values import ClockName
 
 
-def signal_clocks(
+def signal_deadlines(
     signal: Signal, book: PolicyBook, calendar: WorkingDayCalendar, now: datetime
-) -> list[Clock]:
-    policy = book.in_force_at(signal.received_at)
+) -> list[Deadline]:
+    chosen = book.for_clock(signal.policy_version, signal.received_at)
+    policy = chosen.policy
     ended = signal.status.is_final
     acknowledgement = working_days_norm(
         calendar,
-        policy,
+        chosen,
         ClockName.SIGNAL_ACKNOWLEDGEMENT,
         "signal_acknowledgement",
         signal.received_at,
@@ -30,7 +31,7 @@ def signal_clocks(
     )
     heard = working_days_norm(
         calendar,
-        policy,
+        chosen,
         ClockName.SIGNAL_OPEN,
         "signal_open",
         signal.received_at,
@@ -40,7 +41,7 @@ def signal_clocks(
         "working days",
         "signal received",
     )
-    answered = [c["at"] for c in signal.conversations]
+    answered = [c.at for c in signal.conversations]
     answered += [signal.ended_at] if signal.ended_at else []
     return [
         judge(acknowledgement, signal.acknowledged_at, ended, now),

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import Aggregate
 
-from domain.complaint import check_moment
+from domain.case_event import CaseEvent
+from domain.moments import check_moment
 
 QUESTIONS = ("collaboration", "heard", "agreements_clear")
 
@@ -17,6 +19,14 @@ QUESTIONS = ("collaboration", "heard", "agreements_clear")
 class StemRule:
     threshold: int = 2
     drop: int = 2
+
+
+@dataclass(frozen=True)
+class StemAnswer:
+    at: datetime
+    scores: dict[str, int]
+    comment: str | None
+    signal_id: str | None
 
 
 def stem_trigger(
@@ -43,24 +53,41 @@ def stem_trigger(
 class StemDossier(Aggregate):
     """All STEM responses of one dossier, in the order they were answered."""
 
+    if TYPE_CHECKING:
+        dossier_ref: str
+        person_id: str
+        responses: list[StemAnswer]
+
     @staticmethod
     def create_id(dossier_ref: str) -> UUID:
         return uuid5(NAMESPACE_URL, f"gehoord:stem:{dossier_ref}")
 
-    @event("Opened")
-    def __init__(
-        self, dossier_ref: str, person_id: str, at: datetime, actor: str, timestamp: datetime
-    ) -> None:
-        self.dossier_ref = dossier_ref
-        self.person_id = person_id
-        self.responses: list[dict[str, object]] = []
+    class Opened(Aggregate.Created):
+        dossier_ref: str
+        person_id: str
+        at: datetime
+        actor: str
+
+        def apply(self, dossier: StemDossier) -> None:
+            dossier.dossier_ref, dossier.person_id = self.dossier_ref, self.person_id
+            dossier.responses = []
+
+    @classmethod
+    def open(
+        cls, *, dossier_ref: str, person_id: UUID, at: datetime, actor: str, now: datetime
+    ) -> StemDossier:
+        return cls._create(
+            cls.Opened,
+            dossier_ref=dossier_ref,
+            person_id=str(person_id),
+            at=at,
+            actor=actor,
+            timestamp=now,
+        )
 
     @property
     def last_scores(self) -> dict[str, int] | None:
-        if not self.responses:
-            return None
-        scores: dict[str, int] = self.responses[-1]["scores"]  # type: ignore[assignment]
-        return scores
+        return self.responses[-1].scores if self.responses else None
 
     def record(
         self,
@@ -72,8 +99,9 @@ class StemDossier(Aggregate):
         actor: str,
         now: datetime,
     ) -> None:
-        check_moment(answered_at, now)
-        self._record(
+        check_moment(answered_at, now, field="answered_at")
+        self.trigger_event(
+            self.ResponseRecorded,
             at=answered_at,
             actor=actor,
             scores=dict(scores),
@@ -82,16 +110,11 @@ class StemDossier(Aggregate):
             timestamp=now,
         )
 
-    @event("ResponseRecorded")
-    def _record(
-        self,
-        at: datetime,
-        actor: str,
-        scores: dict[str, int],
-        comment: str | None,
-        signal_id: str | None,
-        timestamp: datetime,
-    ) -> None:
-        self.responses.append(
-            {"at": at, "scores": scores, "comment": comment, "signal_id": signal_id}
-        )
+    class ResponseRecorded(CaseEvent):
+        scores: dict[str, int]
+        comment: str | None
+        signal_id: str | None
+
+        def apply(self, dossier: StemDossier) -> None:
+            answer = StemAnswer(self.at, self.scores, self.comment, self.signal_id)
+            dossier.responses.append(answer)

@@ -54,6 +54,8 @@ class ClockName(StrEnum):
     AGREEMENT = "agreement"
     SIGNAL_ACKNOWLEDGEMENT = "signal_acknowledgement"
     SIGNAL_OPEN = "signal_open"
+    MEASURE = "measure"
+    SUBJECT_ACCESS = "subject_access"
 
 
 class SignalChannel(StrEnum):

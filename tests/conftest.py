@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from adapters.clock import SettableClock
+from application.access import Accessor
 
 # Every test, and every process a test starts, seals personal data with this throwaway key.
 os.environ.setdefault("GEHOORD_MASTER_KEY", base64.b64encode(os.urandom(32)).decode())
@@ -76,3 +77,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: object) -> str:
 @pytest.fixture
 def clock() -> SettableClock:
     return SettableClock(datetime(2026, 3, 16, 9, 0, tzinfo=UTC))
+
+
+TESTER = Accessor(user="t", role="auditor", access_point="test", address="-")
+"""A reader for tests that read through the use cases directly (their reads are logged too)."""

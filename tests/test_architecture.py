@@ -20,10 +20,11 @@ FRAMEWORKS = {
     "eventsourcing_sqlalchemy",
 }
 FORBIDDEN = {
-    "domain": {"application", "adapters", "api", "pydantic", "eventsourcing_sqlalchemy"}
+    "domain": {"application", "adapters", "api", "web", "pydantic", "eventsourcing_sqlalchemy"}
     | FRAMEWORKS,
-    "application": {"adapters", "api"} | FRAMEWORKS,
-    "adapters": {"api"},
+    "application": {"adapters", "api", "web"} | FRAMEWORKS,
+    "adapters": {"api", "web"},
+    "api": {"web"},
 }
 
 
@@ -56,7 +57,7 @@ def test_the_domain_never_reads_the_clock_itself() -> None:
 
 
 def test_every_module_starts_with_a_line_saying_what_it_is_for() -> None:
-    for layer in ("domain", "application", "adapters", "api"):
+    for layer in ("domain", "application", "adapters", "api", "web"):
         for path in (ROOT / layer).rglob("*.py"):
             docstring = ast.get_docstring(ast.parse(path.read_text()))
             assert docstring, f"{path.relative_to(ROOT)} has no module docstring"

@@ -1,9 +1,8 @@
-"""The audit trail in SQL: the hash chain (a tracked projection), its check, the access log."""
+"""The audit trail in SQL: the hash chain (a tracked projection), the stored log, the access log."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime
+from collections.abc import Iterator, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -13,9 +12,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from adapters.persistence.projections import TrackedProjection
-from adapters.persistence.schema import access_log, audit_chain
+from adapters.persistence.schema import access_records, audit_chain, audit_chain_late
+from adapters.persistence.set_aside import SqlSetAside
 from adapters.persistence.sql import SqlTables
-from application.audit import GENESIS, StoredRecord, Verification, link, verify
+from application.hash_chain import GENESIS, link
+from application.ports import AccessQuery, AccessRecord, NewAccess, StoredRecord
 
 BATCH = 1000
 
@@ -32,28 +33,71 @@ def stored_record(notification: Notification) -> StoredRecord:
     )
 
 
-def _append(notification: Notification, position: int, session: Session) -> None:
-    head = session.execute(
-        select(audit_chain.c.hash).order_by(audit_chain.c.position.desc()).limit(1)
+AUDIT_CHAIN = "audit_chain"
+HEAD = select(audit_chain.c.hash).order_by(audit_chain.c.position.desc()).limit(1)
+LINK = insert(audit_chain)
+
+
+class _Chain:
+    """Appends each stored row's hash. The head is read once a batch and then carried along:
+    batches of one projection never overlap (each holds the projection's tracking row)."""
+
+    def __init__(self) -> None:
+        self._head: str | None = None
+
+    def begin(self) -> None:
+        self._head = None
+
+    def append(self, notification: Notification, position: int, session: Session) -> None:
+        head = self._head or session.execute(HEAD).scalar_one_or_none() or GENESIS
+        self._head = link(head, stored_record(notification))
+        session.execute(LINK, {"position": position, "hash": self._head})
+
+
+def audit_chain_projection() -> TrackedProjection:
+    """The chain of one store (each service its own: the head it carries is that store's)."""
+    chain = _Chain()
+    return TrackedProjection(
+        name=AUDIT_CHAIN,
+        process=chain.append,
+        clear=None,
+        raw=True,
+        begin=chain.begin,
+        redo=_link_late,
+    )
+
+
+def _link_late(notification: Notification, position: int, session: Session) -> None:
+    """A set-aside event, retried: linked to the chain entry before it, beside the chain (the
+    entries after it were linked without it and stay as they are)."""
+    before = session.execute(
+        select(audit_chain.c.hash)
+        .where(audit_chain.c.position < position)
+        .order_by(audit_chain.c.position.desc())
+        .limit(1)
     ).scalar_one_or_none()
-    digest = link(head or GENESIS, stored_record(notification))
-    session.execute(insert(audit_chain).values(position=position, hash=digest))
+    digest = link(before or GENESIS, stored_record(notification))
+    session.execute(insert(audit_chain_late).values(position=position, hash=digest))
 
 
-AUDIT_CHAIN = TrackedProjection(name="audit_chain", process=_append, clear=None, raw=True)
 """Chained by a tracked projection right after each command commits, not inside the write:
 the library's recorder owns the insert, and the chain's own tracking keeps it exactly-once."""
 
 
-class SqlAuditLog(SqlTables):
+class SqlEventLog(SqlTables):
+    """The global log exactly as the library stored it, and the chain beside it."""
+
     def __init__(self, recorder: SQLAlchemyApplicationRecorder) -> None:
         super().__init__(recorder.datastore)
         self._recorder = recorder
 
-    def verify(self) -> Verification:
-        return verify(self._chain(), self._records())
+    def gaps(self) -> tuple[set[int], dict[int, str]]:
+        set_aside = SqlSetAside(self._datastore).positions(AUDIT_CHAIN)
+        with self._read() as session:
+            late = session.execute(select(audit_chain_late.c.position, audit_chain_late.c.hash))
+            return set_aside, {int(position): str(digest) for position, digest in late}
 
-    def _chain(self) -> Iterator[tuple[int, str]]:
+    def chain(self) -> Iterator[tuple[int, str]]:
         after = 0
         while True:
             with self._read() as session:
@@ -68,38 +112,72 @@ class SqlAuditLog(SqlTables):
                 return
             after = int(rows[-1][0])
 
-    def _records(self) -> Iterator[StoredRecord]:
+    def records(self) -> Iterator[StoredRecord]:
         after = 0
         while True:
-            batch = self.notifications(after, BATCH)
-            yield from (stored_record(n) for n in batch)
+            batch = self.stored(after, BATCH)
+            yield from batch
             if len(batch) < BATCH:
                 return
-            after = batch[-1].id
+            after = batch[-1].position
 
-    def notifications(self, after: int, limit: int) -> list[Notification]:
-        return self._recorder.select_notifications(
+    def stored(self, after: int, limit: int) -> list[StoredRecord]:
+        notifications = self._recorder.select_notifications(
             start=after, limit=limit, inclusive_of_start=False
         )
+        return [stored_record(n) for n in notifications]
 
 
 class SqlAccessLog(SqlTables):
-    """Append-only: the API offers no way to change or delete an entry."""
+    """Append-only: nothing offers a way to change or delete an entry."""
 
-    def record(self, actor: str, case_id: UUID, endpoint: str, at: datetime) -> None:
+    def append(self, entries: Sequence[NewAccess]) -> None:
+        rows = [
+            {
+                "at": e.at,
+                "user_name": e.user,
+                "role": e.role,
+                "on_behalf_of": e.on_behalf_of,
+                "action": str(e.action),
+                "case_id": None if e.case_id is None else str(e.case_id),
+                "person_id": None if e.person_id is None else str(e.person_id),
+                "access_point": e.access_point[:300],
+                "address": e.address[:100],
+                "request_id": e.request_id[:40],
+            }
+            for e in entries
+        ]
         with self._write() as session:
-            session.execute(
-                insert(access_log).values(
-                    at=at, actor=actor, case_id=str(case_id), endpoint=endpoint
-                )
-            )
+            session.execute(insert(access_records), rows)
 
-    def page(self, case_id: UUID | None, after: int, limit: int) -> list[dict[str, Any]]:
-        query = (
-            select(access_log).where(access_log.c.id > after).order_by(access_log.c.id).limit(limit)
-        )
-        if case_id is not None:
-            query = query.where(access_log.c.case_id == str(case_id))
+    def page(self, where: AccessQuery, after: int, limit: int) -> list[AccessRecord]:
+        table = access_records
+        query = select(table).where(table.c.id > after).order_by(table.c.id).limit(limit)
+        if where.case_id is not None:
+            query = query.where(table.c.case_id == str(where.case_id))
+        if where.person_id is not None:
+            query = query.where(table.c.person_id == str(where.person_id))
+        if where.user is not None:
+            query = query.where(table.c.user_name == where.user)
+        if where.since is not None:
+            query = query.where(table.c.at >= where.since)
+        if where.until is not None:
+            query = query.where(table.c.at < where.until)
         with self._read() as session:
             rows = session.execute(query).all()
-        return [dict(r._mapping) for r in rows]
+        return [
+            AccessRecord(
+                id=r.id,
+                at=r.at,
+                user=r.user_name,
+                role=r.role,
+                on_behalf_of=r.on_behalf_of,
+                action=r.action,
+                case_id=None if r.case_id is None else UUID(r.case_id),
+                person_id=None if r.person_id is None else UUID(r.person_id),
+                access_point=r.access_point,
+                address=r.address,
+                request_id=r.request_id,
+            )
+            for r in rows
+        ]

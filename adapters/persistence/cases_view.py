@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Table, bindparam, delete, literal, select, text, tuple_
+from sqlalchemy import and_, delete, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from adapters.persistence.schema import UtcDateTime, case_list, flags
-from adapters.persistence.sql import SqlTables
-from application.cases_projection import CaseFilter, CaseRow, FlagRow
+from adapters.persistence.sql import SqlTables, upsert_text
+from application.cases_projection import FlagRow
+from application.ports import CaseFilter, CaseRow
 from application.queue import QueueCursor, QueueFilter, QueueItem
 
 _CASE_COLUMNS = [f.name for f in fields(CaseRow)]
@@ -36,6 +38,10 @@ class SqlCasesView:
         if rows:
             self._session.execute(FLAG_UPSERT, [_flag_values(row) for row in rows])
 
+    def replace_flags(self, case_id: UUID, rows: list[FlagRow]) -> None:
+        self._session.execute(delete(flags).where(flags.c.case_id == str(case_id)))
+        self.put_flags(rows)
+
     def drop_flags(self, dropped: list[UUID]) -> None:
         if dropped:
             self._session.execute(
@@ -48,13 +54,14 @@ class SqlCasesView:
 
 
 def _case_values(row: CaseRow) -> dict[str, Any]:
-    values = {name: getattr(row, name) for name in _CASE_COLUMNS}
+    values = {name: _storable(getattr(row, name)) for name in _CASE_COLUMNS}
     values["id"] = str(row.id)
+    values["themes"] = "".join(f"|{theme}" for theme in row.themes) + "|"
     return values
 
 
 def _flag_values(row: FlagRow) -> dict[str, Any]:
-    values = {f.name: getattr(row, f.name) for f in fields(FlagRow)}
+    values = {f.name: _storable(getattr(row, f.name)) for f in fields(FlagRow)}
     values.update(
         flag_id=str(row.flag_id),
         case_id=str(row.case_id),
@@ -63,21 +70,15 @@ def _flag_values(row: FlagRow) -> dict[str, Any]:
     return values
 
 
-def _upsert_text(table: Table, key: str, keep: tuple[str, ...] = ()) -> Any:
-    """INSERT ... ON CONFLICT DO UPDATE as plain SQL (SQLite and PostgreSQL say it alike), typed
-    binds included: SQLAlchemy compiles it once, where a Core upsert compiled on every event."""
-    names = [c.name for c in table.c]
-    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != key and n not in keep)
-    sql = (
-        f"INSERT INTO {table.name} ({', '.join(names)}) "
-        f"VALUES ({', '.join(':' + n for n in names)}) "
-        f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
-    )
-    return text(sql).bindparams(*(bindparam(c.name, type_=c.type) for c in table.c))
+def _storable(value: Any) -> Any:
+    """PostgreSQL text refuses NUL; an event recorded before input refused it still lists."""
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", "\ufffd")
+    return value
 
 
-CASE_UPSERT = _upsert_text(case_list, "id", keep=("position",))
-FLAG_UPSERT = _upsert_text(flags, "flag_id")
+CASE_UPSERT = upsert_text(case_list, "id", keep=("position",))
+FLAG_UPSERT = upsert_text(flags, "flag_id")
 
 
 class SqlCaseList(SqlTables):
@@ -94,6 +95,10 @@ class SqlCaseList(SqlTables):
             query = query.where(case_list.c.team == where.team)
         if where.mediator is not None:
             query = query.where(case_list.c.mediator == where.mediator)
+        if where.theme is not None:  # themes are stored as "|theme|theme|"
+            query = query.where(case_list.c.themes.contains(f"|{where.theme}|", autoescape=True))
+        if where.reference is not None:
+            query = query.where(case_list.c.reference == where.reference)
         if where.flagged is not None:
             flagged = case_list.c.open_flags > 0
             query = query.where(flagged if where.flagged else ~flagged)
@@ -113,6 +118,26 @@ class SqlCaseList(SqlTables):
             rows = session.execute(query).all()
         return [(r[0], UUID(r[1])) for r in rows]
 
+    def due_for_destruction(
+        self, cutoffs: Sequence[tuple[str, tuple[str, ...], datetime]], limit: int
+    ) -> list[CaseRow]:
+        c = case_list.c
+        due = or_(
+            *(
+                and_(c.case_type == kind, c.status.in_(statuses), c.ended_at < before)
+                for kind, statuses, before in cutoffs
+            )
+        )
+        query = (
+            select(case_list)
+            .where(due, c.on_hold.is_(False), c.destroyed.is_(False))
+            .order_by(c.ended_at, c.id)
+            .limit(limit)
+        )
+        with self._read() as session:
+            rows = session.execute(query).all()
+        return [_case_row(r._mapping) for r in rows]
+
 
 class SqlQueue(SqlTables):
     """Reads the escalation queue: breaches first, then by due moment; keyset paging."""
@@ -120,7 +145,15 @@ class SqlQueue(SqlTables):
     def page(self, where: QueueFilter, limit: int, after: QueueCursor | None) -> list[QueueItem]:
         rank, due, flag = flags.c.severity_rank, flags.c.due_at, flags.c.flag_id
         query = (
-            select(flags, case_list.c.reference, case_list.c.mediator, case_list.c.case_type)
+            select(
+                flags,
+                case_list.c.reference,
+                case_list.c.mediator,
+                case_list.c.case_type,
+                case_list.c.subject,
+                case_list.c.team,
+                case_list.c.status,
+            )
             .join(case_list, case_list.c.id == flags.c.case_id)
             .order_by(rank, due, flag)
             .limit(limit)
@@ -138,6 +171,8 @@ class SqlQueue(SqlTables):
             query = query.where(flags.c.policy == where.policy)
         if where.severity is not None:
             query = query.where(flags.c.severity == where.severity)
+        if where.team is not None:
+            query = query.where(case_list.c.team == where.team)
         with self._read() as session:
             rows = session.execute(query).all()
         return [_queue_item(r._mapping) for r in rows]
@@ -151,6 +186,9 @@ def _queue_item(m: Any) -> QueueItem:
         case_type=m["case_type"],
         case_id=UUID(m["case_id"]),
         reference=m["reference"],
+        subject=m["subject"],
+        team=m["team"],
+        status=m["status"],
         due_at=m["due_at"],
         raised_at=m["raised_at"],
         mediator=m["mediator"],
@@ -163,4 +201,5 @@ def _queue_item(m: Any) -> QueueItem:
 def _case_row(mapping: Any) -> CaseRow:
     values = {name: mapping[name] for name in _CASE_COLUMNS}
     values["id"] = UUID(values["id"])
+    values["themes"] = tuple(theme for theme in values["themes"].split("|") if theme)
     return CaseRow(**values)

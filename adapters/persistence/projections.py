@@ -3,45 +3,38 @@
 Each batch is one transaction: claim the projection's tracking row (a row lock on PostgreSQL,
 the write lock on SQLite), read the notifications after its position, update the view, move
 the position. Two processes running the same projection therefore never apply an event twice.
+
+An event a projection cannot process (it does not decode, the database refuses a value, a bug)
+never stops it: each projection applies the batch inside a savepoint; if that fails it goes
+again one event at a time, and sets the failing event aside with its error (`set_aside_events`)
+before going on. `retry` processes the set-aside events again, after a repair.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import structlog
 from eventsourcing.application import Application
-from eventsourcing.persistence import Mapper
+from eventsourcing.persistence import Mapper, Notification
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
 from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
+from adapters.persistence import set_aside as aside
+from adapters.persistence.projection_follower import ProjectionFollower
+from adapters.persistence.projection_retry import Retried, SetAsideRetry
 from adapters.persistence.schema import projection_tracking
 from adapters.persistence.sql import SqlTables
+from adapters.persistence.tracked_projection import TrackedProjection
+from application.ports import Clock
 
+__all__ = ["NotRebuildable", "ProjectionRunner", "Retried", "TrackedProjection"]
 log = structlog.get_logger(__name__)
 BATCH = 500
-
-
-@dataclass(frozen=True)
-class TrackedProjection:
-    """A named view kept by `process`; `raw` ones get the stored notification, not the event.
-
-    One without `clear` cannot be rebuilt (the audit chain: rebuilding would hide tampering).
-    """
-
-    name: str
-    process: Callable[[Any, int, Session], None]
-    clear: Callable[[Session], None] | None
-    raw: bool = False
-    begin: Callable[[], None] = lambda: None
-    """Called before each batch (a failed batch leaves nothing behind)."""
-    flush: Callable[[Session], None] = lambda session: None
-    """Called after each batch, in its transaction, for projections that write per batch."""
 
 
 class NotRebuildable(Exception):
@@ -53,24 +46,32 @@ Progress = Callable[[str, int, int], None]
 
 
 class ProjectionRunner(SqlTables):
-    def __init__(self, app: Application[Any], projections: list[TrackedProjection]) -> None:
+    def __init__(
+        self, app: Application[Any], projections: list[TrackedProjection], clock: Clock
+    ) -> None:
         recorder = app.recorder
         assert isinstance(recorder, SQLAlchemyApplicationRecorder)
         super().__init__(recorder.datastore)
         self._recorder = recorder
+        self._clock = clock
         # Projections need no personal data: the library's plain mapper leaves it sealed.
         self._mapper: Mapper[Any] = Mapper(
             app.mapper.transcoder, app.mapper.compressor, app.mapper.cipher
         )
         self.projections = {p.name: p for p in projections}
-        self._stopped = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._subscription: Any = None
-        self._caught_up_to: dict[str, int] = {}
+        self._follower = ProjectionFollower(recorder, self.catch_up, list(self.projections))
+        self._retry = SetAsideRetry(recorder, self._mapper, clock, self._claim)
 
     @property
     def datastore(self) -> SQLAlchemyDatastore:
         return self._datastore
+
+    def start(self, poll_seconds: float) -> None:
+        """Keep the projections caught up with events written by any process."""
+        self._follower.start(poll_seconds)
+
+    def stop(self) -> None:
+        self._follower.stop()
 
     # -- processing ---------------------------------------------------------------------------
 
@@ -78,41 +79,67 @@ class ProjectionRunner(SqlTables):
         """Apply every event not yet applied to every projection; returns how many were read."""
         return self._run(list(self.projections.values()), progress)
 
-    def _run(self, projections: list[TrackedProjection], progress: Progress | None) -> int:
+    def catch_up_quietly(self, within: float | None = None) -> None:
+        """After a commit, so the caller reads their own write: for at most about `within`
+        seconds if given (the background follower finishes), never raising (it committed)."""
+        deadline = None if within is None else time.monotonic() + within
+        try:
+            self._run(list(self.projections.values()), None, deadline)
+        except Exception as error:
+            log.warning("projection_catch_up_failed", error=type(error).__name__)
+
+    def _run(
+        self,
+        projections: list[TrackedProjection],
+        progress: Progress | None,
+        deadline: float | None = None,
+    ) -> int:
         """All `projections` move together: one transaction a batch, each event decoded once."""
         done = 0
         while True:
             with self._write() as session:
+                if deadline is not None:
+                    self._wait_for_locks_at_most(session, deadline)
                 positions = {p.name: self._claim(session, p.name) for p in projections}
                 start = min(positions.values())
                 batch = self._recorder.select_notifications(
                     start=start, limit=BATCH, inclusive_of_start=False
                 )
+                events = self._decoded(batch, projections)
+                now = self._clock.now()
                 for projection in projections:
-                    projection.begin()
-                for notification in batch:
-                    event = None
-                    for projection in projections:
-                        if notification.id <= positions[projection.name]:
-                            continue
-                        if projection.raw:
-                            projection.process(notification, notification.id, session)
-                            continue
-                        if event is None:
-                            event = self._mapper.to_domain_event(notification)
-                        projection.process(event, notification.id, session)
-                for projection in projections:
-                    projection.flush(session)
+                    todo = [n for n in batch if n.id > positions[projection.name]]
+                    aside.apply_or_set_aside(session, projection, todo, events, now)
                 if batch:
                     self._move(session, [p.name for p in projections], batch[-1].id)
             done += len(batch)
             if progress is not None and batch:
                 progress(",".join(p.name for p in projections), done, batch[-1].id)
-            if len(batch) < BATCH:
+            if len(batch) < BATCH or (deadline is not None and time.monotonic() > deadline):
                 last = batch[-1].id if batch else start
                 for projection in projections:
-                    self._caught_up_to[projection.name] = max(last, positions[projection.name])
+                    self._follower.caught_up(projection.name, max(last, positions[projection.name]))
                 return done
+
+    def _decoded(
+        self, batch: Sequence[Notification], projections: list[TrackedProjection]
+    ) -> dict[int, Any]:
+        """Each notification's event, or the exception decoding it raised."""
+        if all(p.raw for p in projections):
+            return {}
+        events: dict[int, Any] = {}
+        for notification in batch:
+            try:
+                events[notification.id] = self._mapper.to_domain_event(notification)
+            except Exception as error:
+                events[notification.id] = error
+        return events
+
+    def _wait_for_locks_at_most(self, session: Session, deadline: float) -> None:
+        """On PostgreSQL, waiting for another process's batch is bounded as well."""
+        if session.get_bind().dialect.name == "postgresql":
+            wait_ms = max(100, int((deadline - time.monotonic()) * 1000))
+            session.execute(text(f"SET LOCAL lock_timeout = {wait_ms}"))
 
     @staticmethod
     def _move(session: Session, names: list[str], position: int) -> None:
@@ -128,77 +155,17 @@ class ProjectionRunner(SqlTables):
         row = select(projection_tracking.c.position).where(projection_tracking.c.name == name)
         return int(session.execute(row.with_for_update()).scalar_one())
 
-    def position(self, name: str) -> int:
-        with self._read() as session:
-            value = session.execute(
-                select(projection_tracking.c.position).where(projection_tracking.c.name == name)
-            ).scalar_one_or_none()
-        return int(value or 0)
-
     def rebuild(self, name: str, progress: Progress | None = None) -> int:
-        """Empty the projection's view and tracking, then apply the whole log again."""
+        """Empty the projection's view, tracking and set-aside events, then apply the log again."""
         projection = self.projections[name]
         if projection.clear is None:
             raise NotRebuildable(f"{name} is never rebuilt: that would hide tampering")
         with self._write() as session:
             projection.clear(session)
             session.execute(delete(projection_tracking).where(projection_tracking.c.name == name))
+            aside.forget_projection(session, name)
         return self._run([projection], progress)
 
-    # -- running in the background --------------------------------------------------------------
-
-    def start(self, poll_seconds: float) -> None:
-        """Keep the projections caught up with events written by any process."""
-        target = self._follow_subscription if self._is_postgres else self._poll
-        self._thread = threading.Thread(
-            target=target, args=(poll_seconds,), name="projections", daemon=True
-        )
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stopped.set()
-        if self._subscription is not None:
-            self._subscription.stop()
-        if self._thread is not None:
-            self._thread.join(timeout=10)
-
-    @property
-    def _is_postgres(self) -> bool:
-        assert self._datastore.engine is not None
-        return self._datastore.engine.dialect.name == "postgresql"
-
-    def _is_behind(self, head: int | None) -> bool:
-        known = min(self._caught_up_to.get(name, -1) for name in self.projections)
-        return head is not None and head > known
-
-    def _poll(self, poll_seconds: float) -> None:
-        while not self._stopped.is_set():
-            try:
-                if self._is_behind(self._recorder.max_notification_id()):
-                    self.catch_up()
-            except Exception as error:  # the store may be down: log and poll again
-                log.warning("projection_catch_up_failed", error=type(error).__name__)
-            self._stopped.wait(poll_seconds)
-
-    def _follow_subscription(self, retry_seconds: float) -> None:
-        """On PostgreSQL, LISTEN/NOTIFY through the library's subscription wakes us up."""
-        while not self._stopped.is_set():
-            try:
-                start = self._recorder.max_notification_id()
-                with self._recorder.subscribe(gt=start) as subscription:
-                    self._subscription = subscription
-                    self._catch_up_logged()
-                    for notification in subscription:
-                        if self._stopped.is_set():
-                            break
-                        if self._is_behind(notification.id):
-                            self._catch_up_logged()
-            except Exception as error:  # the store may be down: log, wait, subscribe again
-                log.warning("projection_subscription_failed", error=type(error).__name__)
-            self._stopped.wait(retry_seconds)
-
-    def _catch_up_logged(self) -> None:
-        try:
-            self.catch_up()
-        except Exception as error:
-            log.warning("projection_catch_up_failed", error=type(error).__name__)
+    def retry(self) -> Retried:
+        """Process every set-aside event again, oldest first; those that pass are taken back."""
+        return self._retry.run(self.projections)

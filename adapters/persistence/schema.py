@@ -58,13 +58,19 @@ case_list = Table(
     Column("open_flags", Integer, nullable=False),
     Column("version", Integer, nullable=False),
     Column("next_check_at", UtcDateTime),
+    Column("themes", Text, nullable=False),
+    Column("ended_at", UtcDateTime),
+    Column("on_hold", Boolean, nullable=False),
+    Column("destroyed", Boolean, nullable=False),
     Index("case_list_position", "position", unique=True),
+    Index("case_list_ended", "case_type", "status", "ended_at"),
     Index("case_list_type", "case_type", "position"),
     Index("case_list_type_status", "case_type", "status", "position"),
     Index("case_list_next_check", "next_check_at"),
     Index("case_list_status", "status", "position"),
     Index("case_list_team", "team", "position"),
     Index("case_list_mediator", "mediator", "position"),
+    Index("case_list_reference", "reference"),
 )
 
 flags = Table(
@@ -90,21 +96,59 @@ audit_chain = Table(
     Column("hash", String(64), nullable=False),
 )
 
-access_log = Table(
-    "access_log",
+audit_chain_late = Table(
+    "audit_chain_late",
+    metadata,
+    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    Column("hash", String(64), nullable=False),
+)
+"""Events the chain set aside and linked later: each hash covers the chain entry before it."""
+
+set_aside_events = Table(
+    "set_aside_events",
+    metadata,
+    Column("projection", String(64), primary_key=True),
+    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    Column("error", String(500), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Column("attempts", Integer, nullable=False),
+)
+"""Events a read model could not process: kept aside with the error, retried on request."""
+
+access_records = Table(
+    "access_records",
     metadata,
     Column("id", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
     Column("at", UtcDateTime, nullable=False),
-    Column("actor", String(300), nullable=False),
-    Column("case_id", String(36), nullable=False),
-    Column("endpoint", String(200), nullable=False),
-    Index("access_log_case", "case_id", "id"),
+    Column("user_name", String(300), nullable=False),
+    Column("role", String(40), nullable=False),
+    Column("on_behalf_of", String(300)),
+    Column("action", String(20), nullable=False),
+    Column("case_id", String(36)),
+    Column("person_id", String(36)),
+    Column("access_point", String(300), nullable=False),
+    Column("address", String(100), nullable=False),
+    Column("request_id", String(40), nullable=False),
+    Index("access_records_case", "case_id", "id"),
+    Index("access_records_person", "person_id", "id"),
+    Index("access_records_user", "user_name", "id"),
+    Index("access_records_at", "at"),
 )
+"""The access log (NEN 7513): append-only, one row per case or person shown. It replaces the
+`access_log` table of earlier versions, whose rows `gehoord migrate` carries over."""
 
 person_keys = Table(
     "person_keys",
     metadata,
     Column("person_id", String(36), primary_key=True),
+    Column("wrapped_key", LargeBinary, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+
+case_keys = Table(
+    "case_keys",
+    metadata,
+    Column("case_id", String(36), primary_key=True),
     Column("wrapped_key", LargeBinary, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
 )
@@ -159,6 +203,57 @@ tokens = Table(
     Column("secret_hash", String(64), nullable=False, unique=True),
     Column("created_at", UtcDateTime, nullable=False),
     Column("revoked_at", UtcDateTime),
+    Column("member_id", String(36)),
+)
+"""A token with a `member_id` acts as that staff member (their role and team, while active)."""
+
+staff = Table(
+    "staff",
+    metadata,
+    Column("member_id", String(36), primary_key=True),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("team", String(200)),
+    Column("active", Boolean, nullable=False),
+    Column("digest", Boolean, nullable=False),
+    Column("password_hash", String(200)),
+    Column("password_set_at", UtcDateTime),
+)
+"""The staff directory, written in the transaction of each StaffMember event it follows."""
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("member_id", String(36), nullable=False),
+    Column("csrf_secret", String(64), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("last_seen_at", UtcDateTime, nullable=False),
+    Column("method", String(20)),
+    Index("sessions_member", "member_id"),
+)
+"""Console sessions: the cookie holds a random id, this table only its SHA-256."""
+
+sso_attempts = Table(
+    "sso_attempts",
+    metadata,
+    Column("state_hash", String(64), primary_key=True),
+    Column("nonce", String(100), nullable=False),
+    Column("verifier", String(200), nullable=False),
+    Column("back", String(500), nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+)
+"""Sign-ons under way: a state is used once (deleted as it is read) and lives ten minutes."""
+
+auth_failures = Table(
+    "auth_failures",
+    metadata,
+    Column("id", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True),
+    Column("address", String(64), nullable=False),
+    Column("at", UtcDateTime, nullable=False),
+    Index("auth_failures_address", "address", "at"),
+    Index("auth_failures_at", "at"),
 )
 
 sweep_claims = Table(
@@ -169,9 +264,47 @@ sweep_claims = Table(
     Column("claimed_at", UtcDateTime, nullable=False),
 )
 
+job_claims = Table(
+    "job_claims",
+    metadata,
+    Column("job", String(40), primary_key=True),
+    Column("period", String(40), primary_key=True),
+    Column("claimed_by", String(200), nullable=False),
+    Column("claimed_at", UtcDateTime, nullable=False),
+)
+"""Scheduled jobs other than the sweep (the nightly retention proposal): one run per period."""
+
+destruction_lists = Table(
+    "destruction_lists",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("status", String(16), nullable=False),
+    Column("proposed_by", String(300), nullable=False),
+    Column("proposed_at", UtcDateTime, nullable=False),
+    Column("approved_by", String(300)),
+    Column("approved_at", UtcDateTime),
+    Column("cases", Text, nullable=False),
+    Index("destruction_lists_proposed", "proposed_at"),
+)
+"""The directory of destruction lists, written with the list's own events."""
+
 reference_counters = Table(
     "reference_counters",
     metadata,
     Column("series", String(64), primary_key=True),
     Column("value", BigInteger, nullable=False),
 )
+
+READ_MODELS = {"cases": (case_list, flags), "reports": (report_rows,)}
+"""Each rebuildable projection's tables: renewed by `gehoord migrate` when their shape changes."""
+imported_complaints = Table(
+    "imported_complaints",
+    metadata,
+    Column("external_ref_hmac", String(64), primary_key=True),
+    Column("case_id", String(36), nullable=False),
+    Column("fingerprint", String(64), nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    Column("imported_at", UtcDateTime, nullable=False),
+)
+"""Register rows imported, by an HMAC of their key (a reference can hold a name: no plain copy)
+and the SHA-256 of everything the row said, so a re-import can tell a changed row."""

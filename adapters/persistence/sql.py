@@ -5,10 +5,21 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import Any
 
+import sqlalchemy.exc
+from eventsourcing.persistence import InterfaceError, OperationalError
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
-from sqlalchemy import Table
+from sqlalchemy import Table, bindparam, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+
+STORE_OUTAGES: tuple[type[Exception], ...] = (
+    OperationalError,
+    InterfaceError,
+    sqlalchemy.exc.OperationalError,
+    sqlalchemy.exc.InterfaceError,
+)
+"""What the store raises when it cannot be reached (the API answers 503 with Retry-After);
+never a reason to set an event aside."""
 
 
 class SqlTables:
@@ -31,3 +42,16 @@ class SqlTables:
 def upsert(dialect: str, table: Table) -> Any:
     """An INSERT that understands ON CONFLICT, in the store's own dialect."""
     return (postgresql if dialect == "postgresql" else sqlite).insert(table)
+
+
+def upsert_text(table: Table, key: str, keep: tuple[str, ...] = ()) -> Any:
+    """INSERT ... ON CONFLICT DO UPDATE as plain SQL (SQLite and PostgreSQL say it alike), typed
+    binds included: SQLAlchemy compiles it once, where a Core upsert compiled on every event."""
+    names = [c.name for c in table.c]
+    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != key and n not in keep)
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(names)}) "
+        f"VALUES ({', '.join(':' + n for n in names)}) "
+        f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
+    )
+    return text(sql).bindparams(*(bindparam(c.name, type_=c.type) for c in table.c))

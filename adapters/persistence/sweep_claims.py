@@ -1,4 +1,5 @@
-"""Claims one sweep period in the database, so several schedulers sweep each period once."""
+"""Claims one sweep period (or one period of another job) in the database, so several
+schedulers run each period once."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import os
 import socket
 from datetime import datetime
 
-from adapters.persistence.schema import sweep_claims
+from adapters.persistence.schema import job_claims, sweep_claims
 from adapters.persistence.sql import SqlTables
 
 OWNER = f"{socket.gethostname()}:{os.getpid()}"
@@ -20,6 +21,18 @@ class SqlSweepClaims(SqlTables):
             .values(period=period, claimed_by=f"{OWNER}:{id(self)}", claimed_at=now)
             .on_conflict_do_nothing(index_elements=["period"])
             .returning(sweep_claims.c.period)
+        )
+        with self._write() as session:
+            return session.execute(statement).first() is not None
+
+
+class SqlJobClaims(SqlTables):
+    def claim(self, job: str, period: str, now: datetime) -> bool:
+        statement = (
+            self._upsert(job_claims)
+            .values(job=job, period=period, claimed_by=f"{OWNER}:{id(self)}", claimed_at=now)
+            .on_conflict_do_nothing(index_elements=["job", "period"])
+            .returning(job_claims.c.period)
         )
         with self._write() as session:
             return session.execute(statement).first() is not None

@@ -14,8 +14,11 @@ from application.ports import TokenRecord
 
 
 class SqlTokenRecords(SqlTables):
-    def add(self, name: str, role: str, secret_hash: str, at: datetime) -> None:
+    def add(
+        self, name: str, role: str, secret_hash: str, at: datetime, member_id: str | None = None
+    ) -> None:
         row = {"name": name, "role": role, "secret_hash": secret_hash, "created_at": at}
+        row |= {"member_id": member_id}
         try:
             with self._write() as session:
                 session.execute(insert(tokens).values(**row))
@@ -27,7 +30,8 @@ class SqlTokenRecords(SqlTables):
             row = session.execute(select(tokens).where(tokens.c.secret_hash == secret_hash)).first()
         if row is None:
             return None
-        return TokenRecord(row.name, row.role, row.secret_hash, row.revoked_at is not None)
+        revoked = row.revoked_at is not None
+        return TokenRecord(row.name, row.role, row.secret_hash, revoked, row.member_id)
 
     def revoke(self, name: str, at: datetime) -> bool:
         with self._write() as session:

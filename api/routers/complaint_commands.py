@@ -1,29 +1,42 @@
-"""Complaint commands: each POST checks the caller, runs one domain command and returns the case."""
+"""Complaint commands: each POST turns its body into one named use case and answers the case."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Request
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Path
 
-from api.commands import IdempotencyKey, IfMatch, change_complaint
-from api.dependencies import ServiceDep, allowed
+from api.callers import Acknowledger, Mediator
+from api.presenters import complaint_public
+from api.schemas.common import AtBody, ReasonBody
 from api.schemas.complaints import (
     ApologyBody,
     AssignBody,
-    AtBody,
     ComplaintPublic,
     ConversationBody,
     ExtendBody,
     MeasuresBody,
     MinutesBody,
-    ReasonBody,
     RulingBody,
 )
-from application.roles import Action
-from application.tokens import Principal
+from application.complaint_use_cases import (
+    AcknowledgeComplaint,
+    AssignMediator,
+    ChangeWithReason,
+    CloseComplaint,
+    ExtendDeadline,
+    GiveApology,
+    MarkAgreementDone,
+    RecordRuling,
+    ReferToCommittee,
+    ReopenComplaint,
+    ResumeComplaint,
+    SendMinutes,
+    SuspendComplaint,
+    WithdrawComplaint,
+)
 
 router = APIRouter(
     prefix="/v1/complaints/{case_id}",
@@ -34,301 +47,80 @@ router = APIRouter(
         412: {"description": "If-Match names an old version"},
     },
 )
-Acknowledger = Annotated[Principal, allowed(Action.ACKNOWLEDGE_CASE)]
-Mediator = Annotated[Principal, allowed(Action.WORK_CASE)]
+Number = Annotated[int, Path(ge=1, le=10_000, description="counted from 1 in the order made")]
 
 
 @router.post("/acknowledge", response_model=ComplaintPublic, summary="Acknowledge receipt")
-def acknowledge(
-    case_id: UUID,
-    body: AtBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Acknowledger,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    return change_complaint(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda c, now: c.acknowledge(at=body.at, actor=caller.actor, now=now),
-    )
+def acknowledge(case_id: UUID, body: AtBody, call: Acknowledger) -> ComplaintPublic:
+    return complaint_public(call.case(AcknowledgeComplaint(case_id, body.at)))
 
 
 @router.post("/assign", response_model=ComplaintPublic, summary="Assign a mediator")
-def assign(
-    case_id: UUID,
-    body: AssignBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Mediator,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    return change_complaint(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda c, now: c.assign(mediator=body.mediator, actor=caller.actor, now=now),
-    )
+def assign(case_id: UUID, body: AssignBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(AssignMediator(case_id, body.mediator)))
 
 
 @router.post(
     "/conversations", response_model=ComplaintPublic, summary="Record a complaint conversation"
 )
-def hold_conversation(
-    case_id: UUID,
-    body: ConversationBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Mediator,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    agreements = [(a.description, a.due) for a in body.agreements]
-    return change_complaint(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda c, now: c.hold_conversation(
-            at=body.at,
-            actor=caller.actor,
-            now=now,
-            participants=body.participants,
-            outcome=body.outcome,
-            agreements=agreements,
-        ),
-    )
+def hold_conversation(case_id: UUID, body: ConversationBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(body.command(case_id)))
 
 
-@router.post(
-    "/minutes", response_model=ComplaintPublic, summary="Record that the minutes were sent"
-)
-def send_minutes(
-    case_id: UUID,
-    body: MinutesBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Mediator,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    return change_complaint(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda c, now: c.send_minutes(
-            at=body.at, actor=caller.actor, now=now, sent_to=body.sent_to
-        ),
-    )
+@router.post("/minutes", response_model=ComplaintPublic, summary="Record that minutes were sent")
+def send_minutes(case_id: UUID, body: MinutesBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(SendMinutes(case_id, body.at, body.sent_to)))
 
 
-@router.post(
-    "/refer",
-    response_model=ComplaintPublic,
-    summary="Refer the complaint to the complaints committee",
-)
-def refer(
-    case_id: UUID,
-    body: AtBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Mediator,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    return change_complaint(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda c, now: c.refer(at=body.at, actor=caller.actor, now=now),
-    )
+@router.post("/refer", response_model=ComplaintPublic, summary="Refer to the complaints committee")
+def refer(case_id: UUID, body: AtBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(ReferToCommittee(case_id, body.at)))
 
 
 @router.post("/ruling", response_model=ComplaintPublic, summary="Record the committee's ruling")
-def ruling(
-    case_id: UUID,
-    body: RulingBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Mediator,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    return change_complaint(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda c, now: c.receive_ruling(
-            at=body.at, actor=caller.actor, now=now, verdict=body.verdict
-        ),
-    )
+def ruling(case_id: UUID, body: RulingBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(RecordRuling(case_id, body.at, body.verdict)))
 
 
 @router.post("/apology", response_model=ComplaintPublic, summary="Record an apology")
-def apology(
-    case_id: UUID,
-    body: ApologyBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Mediator,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    return change_complaint(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda c, now: c.give_apology(
-            at=body.at, actor=caller.actor, now=now, summary=body.summary
-        ),
-    )
+def apology(case_id: UUID, body: ApologyBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(GiveApology(case_id, body.at, body.summary)))
+
+
+@router.post("/measures", response_model=ComplaintPublic, summary="Record measures after a ruling")
+def measures(case_id: UUID, body: MeasuresBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(body.command(case_id)))
+
+
+@router.post("/extend", response_model=ComplaintPublic, summary="Extend a deadline (capped)")
+def extend(case_id: UUID, body: ExtendBody, call: Mediator) -> ComplaintPublic:
+    command = ExtendDeadline(case_id, body.clock, body.weeks, body.reason, body.at)
+    return complaint_public(call.case(command))
 
 
 @router.post(
-    "/measures",
-    response_model=ComplaintPublic,
-    summary="Record the measures communicated after a ruling",
+    "/agreements/{number}/done", response_model=ComplaintPublic, summary="Mark an agreement done"
 )
-def measures(
-    case_id: UUID,
-    body: MeasuresBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Mediator,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    return change_complaint(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda c, now: c.communicate_measures(
-            at=body.at, actor=caller.actor, now=now, measures=body.measures
-        ),
-    )
+def agreement_done(case_id: UUID, number: Number, body: AtBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(MarkAgreementDone(case_id, number, body.at)))
 
 
-@router.post(
-    "/extend", response_model=ComplaintPublic, summary="Extend a deadline (capped by policy)"
-)
-def extend(
-    case_id: UUID,
-    body: ExtendBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Mediator,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    return change_complaint(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda c, now: service.casework.extend(
-            c, clock=body.clock, weeks=body.weeks, reason=body.reason, actor=caller.actor, now=now
-        ),
-    )
+def _with_reason(step: type[ChangeWithReason]) -> Callable[..., ComplaintPublic]:
+    """Suspend, resume, withdraw, close and reopen take the same body: a moment and a reason."""
+
+    def endpoint(case_id: UUID, body: ReasonBody, call: Mediator) -> ComplaintPublic:
+        return complaint_public(call.case(step(case_id, body.at, body.reason)))
+
+    endpoint.__name__ = step.__name__
+    return endpoint
 
 
-@router.post(
-    "/agreements/{number}/done", response_model=ComplaintPublic, summary="Mark an agreement as done"
-)
-def agreement_done(
-    case_id: UUID,
-    number: Annotated[int, Path(ge=1, le=10_000)],
-    body: AtBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Mediator,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    return change_complaint(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda c, now: c.mark_agreement_done(
-            number=number, at=body.at, actor=caller.actor, now=now
-        ),
-    )
-
-
-def _reason_command(name: str, summary: str) -> None:
-    """suspend, resume, withdraw, close and reopen all take `at` and `reason`."""
-
-    def endpoint(
-        case_id: UUID,
-        body: ReasonBody,
-        request: Request,
-        service: ServiceDep,
-        caller: Mediator,
-        key: IdempotencyKey = None,
-        if_match: IfMatch = None,
-    ) -> JSONResponse:
-        return change_complaint(
-            service,
-            caller,
-            request,
-            case_id,
-            body,
-            key,
-            if_match,
-            lambda c, now: getattr(c, name)(
-                at=body.at, actor=caller.actor, now=now, reason=body.reason
-            ),
-        )
-
-    endpoint.__name__ = name
-    router.post(f"/{name}", response_model=ComplaintPublic, summary=summary)(endpoint)
-
-
-for _name, _summary in [
-    ("suspend", "Suspend the case (its decision clock pauses)"),
-    ("resume", "Resume a suspended case"),
-    ("withdraw", "Record that the complainant withdrew"),
-    ("close", "Close the case"),
-    ("reopen", "Reopen a closed or withdrawn case"),
-]:
-    _reason_command(_name, _summary)
+WITH_REASON: dict[str, tuple[type[ChangeWithReason], str]] = {
+    "/suspend": (SuspendComplaint, "Suspend: the decision clock pauses"),
+    "/resume": (ResumeComplaint, "Resume a suspended case"),
+    "/withdraw": (WithdrawComplaint, "Record that the complainant withdrew"),
+    "/close": (CloseComplaint, "Close the case"),
+    "/reopen": (ReopenComplaint, "Reopen a closed or withdrawn case"),
+}
+for path, (step, summary) in WITH_REASON.items():
+    router.post(path, response_model=ComplaintPublic, summary=summary)(_with_reason(step))

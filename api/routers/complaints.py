@@ -1,79 +1,52 @@
-"""Complaint endpoints: register, list, read (also as of a moment), history and every command."""
+"""Complaint endpoints: register, list, and read one (also as of a moment) with its deadlines,
+history and timeline. The commands on a complaint are in complaint_commands."""
 
 from __future__ import annotations
 
 from typing import Annotated
+from uuid import UUID
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Query
 
-from api.case_reads import add_case_reads, case_page
-from api.commands import IdempotencyKey, run_command
-from api.dependencies import ServiceDep, allowed
-from api.schemas.complaints import (
-    CasePage,
-    ComplaintCreate,
-    ComplaintPublic,
-)
-from application.cases_projection import CaseFilter
-from application.casework import NewComplaint
-from application.roles import Action
-from application.tokens import Principal
+from api.callers import HistoryReader, Reader, Registrar, TimelineReader
+from api.presenters import case_page, complaint_public, deadlines_public
+from api.schemas.audit import Timeline
+from api.schemas.case_list import CasePage, ComplaintListQuery
+from api.schemas.common import AsOf
+from api.schemas.complaints import ComplaintCreate, ComplaintPublic, History
+from api.schemas.deadlines import Deadlines
 from domain.complaint import Complaint
 
 router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 
-Registrar = Annotated[Principal, allowed(Action.REGISTER_CASE)]
-Reader = Annotated[Principal, allowed(Action.READ_CASE)]
-HistoryReader = Annotated[Principal, allowed(Action.READ_HISTORY)]
-
 
 @router.post("", status_code=201, response_model=ComplaintPublic, summary="Register a complaint")
-def register(
-    body: ComplaintCreate,
-    request: Request,
-    service: ServiceDep,
-    caller: Registrar,
-    key: IdempotencyKey = None,
-) -> JSONResponse:
-    new = NewComplaint(
-        received_at=body.received_at,
-        channel=str(body.channel),
-        complainant=body.complainant.model_dump(exclude_none=True),
-        dossier_ref=body.dossier_ref,
-        subject=body.subject,
-        description=body.description,
-        team=body.team,
-        external_ref=body.external_ref,
-    )
-    return run_command(
-        service,
-        caller,
-        request,
-        body,
-        key,
-        lambda: service.casework.register(new, caller.actor),
-        status=201,
-    )
+def register(body: ComplaintCreate, call: Registrar) -> ComplaintPublic:
+    return complaint_public(call.case(body.command()))
 
 
 @router.get("", response_model=CasePage, summary="List complaints, newest first")
-def list_complaints(
-    service: ServiceDep,
-    caller: Reader,
-    status: str | None = None,
-    team: str | None = None,
-    mediator: str | None = None,
-    flagged: bool | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    cursor: Annotated[str | None, Query(pattern=r"^[0-9]{1,18}$")] = None,
-) -> CasePage:
-    if mediator == "me":
-        mediator = caller.name
-    where = CaseFilter(
-        case_type="complaint", status=status, team=team, mediator=mediator, flagged=flagged
-    )
-    return case_page(service, where, limit, cursor)
+def list_complaints(query: Annotated[ComplaintListQuery, Query()], reader: Reader) -> CasePage:
+    return case_page(reader.page(query.where(reader.caller), query.limit, query.cursor))
 
 
-add_case_reads(router, Complaint, ComplaintPublic)
+@router.get("/{case_id}", response_model=ComplaintPublic, summary="Read a complaint")
+def read(case_id: UUID, reader: Reader, as_of: AsOf = None) -> ComplaintPublic:
+    return complaint_public(reader.case(Complaint, case_id, as_of))
+
+
+@router.get("/{case_id}/deadlines", response_model=Deadlines, summary="Every clock, explained")
+def deadlines(case_id: UUID, reader: Reader, as_of: AsOf = None) -> Deadlines:
+    return Deadlines(clocks=deadlines_public(reader.case(Complaint, case_id, as_of).deadlines))
+
+
+@router.get("/{case_id}/history", response_model=History, summary="Every event, oldest first")
+def history(case_id: UUID, reader: HistoryReader) -> History:
+    return History.of(reader.history(Complaint, case_id))
+
+
+@router.get(
+    "/{case_id}/timeline", response_model=Timeline, summary="Replay: each event, the state after"
+)
+def timeline(case_id: UUID, reader: TimelineReader) -> Timeline:
+    return Timeline.of(case_id, reader.timeline(Complaint, case_id))

@@ -1,22 +1,34 @@
-"""GET /health: is the service up and can it reach its store? No token needed."""
+"""GET /health: is the service up, can it reach its store, do its read models keep up?
+No token needed."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
 
 from api.dependencies import ServiceDep
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", summary="Liveness and store reachability")
+@router.get("/health", summary="Liveness, store reachability and read models' set-aside events")
 def health(service: ServiceDep) -> JSONResponse:
-    try:
-        with service.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except Exception as error:
-        body = {"status": "unavailable", "store": "unreachable", "error": type(error).__name__}
+    report = service.health.check()
+    body: dict[str, object] = {"status": report.status, "store": report.store}
+    if report.error is not None:
+        body["error"] = report.error
+    if report.set_aside_count:
+        body["set_aside"] = report.set_aside_count
+        body["read_models"] = [
+            {
+                "name": event.projection,
+                "position": event.position,
+                "error": event.error,
+                "at": event.at.isoformat().replace("+00:00", "Z"),
+                "attempts": event.attempts,
+            }
+            for event in report.set_aside
+        ]
+    if not report.available:
         return JSONResponse(body, status_code=503, headers={"Retry-After": "5"})
-    return JSONResponse({"status": "ok", "store": "reachable"})
+    return JSONResponse(body)

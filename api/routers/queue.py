@@ -2,45 +2,52 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from starlette.exceptions import HTTPException
+from pydantic import AfterValidator, WithJsonSchema
 
-from api.dependencies import ServiceDep, allowed
+from api.dependencies import Look, ServiceDep, looking
+from api.problems import invalid
+from api.schemas.common import Filter, Limit
 from api.schemas.deadlines import QueueItemPublic, QueuePage
-from application.queue import QueueCursor, QueueFilter
+from application.queue import POLICIES, QueueFilter
 from application.roles import Action
-from application.tokens import Principal
 
 router = APIRouter(prefix="/v1/queue", tags=["queue"])
-Reader = Annotated[Principal, allowed(Action.READ_QUEUE)]
+Reader = Annotated[Look, looking(Action.READ_QUEUE)]
+
+
+def _known_policy(name: str) -> str:
+    if name not in POLICIES:
+        raise ValueError(f"unknown policy; use one of {', '.join(sorted(POLICIES))}")
+    return name
+
+
+PolicyName = Annotated[
+    str, AfterValidator(_known_policy), WithJsonSchema({"type": "string", "enum": sorted(POLICIES)})
+]
 
 
 @router.get("", response_model=QueuePage, summary="Open flags over all cases")
 def queue(
     service: ServiceDep,
-    caller: Reader,
-    mediator: Annotated[str | None, Query(description="a mediator's name, or `me`")] = None,
-    policy: str | None = None,
+    look: Reader,
+    mediator: Annotated[Filter | None, Query(description="a mediator's name, or `me`")] = None,
+    team: Annotated[Filter | None, Query(description="a team, or `mine`")] = None,
+    policy: PolicyName | None = None,
     severity: Literal["warning", "breach"] | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Limit = 50,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
 ) -> QueuePage:
-    try:
-        after = QueueCursor.decode(cursor) if cursor else None
-    except ValueError:
-        raise HTTPException(422, "cursor is not one this service handed out") from None
-    if mediator == "me":
-        mediator = caller.name
-    where = QueueFilter(mediator=mediator, policy=policy, severity=severity)
-    items = service.queue.page(where, limit + 1, after)
-    more = len(items) > limit
-    items = items[:limit]
+    caller = look.caller
+    mediator = caller.name if mediator == "me" else mediator
+    if team == "mine":
+        if caller.team is None:
+            raise invalid(("query", "team"), "team=mine: your token names no team")
+        team = caller.team
+    where = QueueFilter(mediator, policy, severity, team)
+    page = service.queue.page(where, limit, cursor, look.who)
     return QueuePage(
-        items=[
-            QueueItemPublic(**{k: v for k, v in asdict(i).items() if k != "cursor"}) for i in items
-        ],
-        next_cursor=items[-1].cursor.encode() if more else None,
+        items=[QueueItemPublic.of(item) for item in page.items], next_cursor=page.next_cursor
     )

@@ -6,47 +6,45 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
-from starlette.exceptions import HTTPException
+from fastapi.responses import Response
 
-from api.dependencies import ServiceDep, allowed
-from application.report import complaints_analysis
-from application.report_format import to_csv, to_html
+from api.dependencies import Look, ServiceDep, looking
+from api.problems import invalid
+from application.ports import AccessAction
 from application.roles import Action
-from application.tokens import Principal
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
-Manager = Annotated[Principal, allowed(Action.READ_REPORTS)]
+Manager = Annotated[Look, looking(Action.READ_REPORTS)]
 
 
 @router.get(
     "/complaints-analysis",
     summary="Counts, working days, shares on time, upheld answers and measures; small counts <5",
-    responses={200: {"content": {"text/csv": {}, "text/html": {}}}},
+    responses={200: {"content": {"text/csv": {}, "text/html": {}, "application/pdf": {}}}},
 )
 def complaints_analysis_report(
     service: ServiceDep,
-    caller: Manager,
+    look: Manager,
     first: Annotated[
         date | None, Query(alias="from", description="first day (default 1 Jan)")
     ] = None,
     last: Annotated[date | None, Query(alias="to", description="last day (default 31 Dec)")] = None,
-    format: Literal["json", "csv", "html"] = "json",
+    format: Literal["json", "csv", "html", "pdf"] = "json",
+    lang: Literal["nl", "en"] = "nl",
 ) -> Response:
     year = service.clock.now().year
     first = first or date(year, 1, 1)
     last = last or date(first.year, 12, 31)
     if last < first:
-        raise HTTPException(422, "`to` lies before `from`")
+        raise invalid(("query", "to"), "`to` lies before `from`")
     if (last - first).days > 3 * 366:
-        raise HTTPException(422, "a report covers at most three years")
-    report = complaints_analysis(
-        service.report_rows, first, last, service.settings.report_minimum_count
-    )
-    if format == "csv":
-        return PlainTextResponse(to_csv(report), media_type="text/csv")
+        raise invalid(("query", "to"), "a report covers at most three years")
+    report = service.reports.complaints_analysis(first, last, lang)
+    service.access.looked(look.who, AccessAction.REPORT)
+    content, media_type = service.render_report(report, format)
+    response = Response(content, media_type=media_type)
     if format == "html":
-        page = HTMLResponse(to_html(report))
-        page.headers["content-security-policy"] = "default-src 'none'; style-src 'unsafe-inline'"
-        return page
-    return JSONResponse(report)
+        response.headers["content-security-policy"] = (
+            "default-src 'none'; style-src 'unsafe-inline'"
+        )
+    return response

@@ -1,161 +1,79 @@
-"""Signal endpoints: register from any channel, read, acknowledge, talk, resolve, escalate."""
+"""Signal endpoints: register from any channel, list, read, acknowledge, talk, resolve, escalate."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
-import structlog
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException
+from fastapi import APIRouter, Query
 
-from api.case_reads import add_case_reads, case_page
-from api.commands import IdempotencyKey, IfMatch, change_signal, expected_version, run_command
-from api.dependencies import ServiceDep, allowed
-from api.schemas.common import Body, Moment
-from api.schemas.complaints import CasePage, ComplaintPublic
-from api.schemas.signals import ResolveBody, SignalConversationBody, SignalCreate, SignalPublic
-from application.cases_projection import CaseFilter
-from application.roles import Action
-from application.signals import NewSignal
-from application.tokens import Principal
+from api.callers import Acknowledger, HistoryReader, Mediator, Reader, Registrar, TimelineReader
+from api.presenters import case_page, complaint_public, deadlines_public, signal_public
+from api.schemas.audit import Timeline
+from api.schemas.case_list import CasePage, SignalListQuery
+from api.schemas.common import AsOf, AtBody
+from api.schemas.complaints import ComplaintPublic, History
+from api.schemas.deadlines import Deadlines
+from api.schemas.signals import (
+    ResolveBody,
+    SignalConversationBody,
+    SignalCreate,
+    SignalPublic,
+)
+from application import signal_use_cases as use_cases
 from domain.signal import Signal
 
 router = APIRouter(prefix="/v1/signals", tags=["signals"])
-Registrar = Annotated[Principal, allowed(Action.REGISTER_CASE)]
-Acknowledger = Annotated[Principal, allowed(Action.ACKNOWLEDGE_CASE)]
-Mediator = Annotated[Principal, allowed(Action.WORK_CASE)]
-Reader = Annotated[Principal, allowed(Action.READ_CASE)]
-HistoryReader = Annotated[Principal, allowed(Action.READ_HISTORY)]
-AsOf = Annotated[datetime | None, Query(description="the signal as known at this moment")]
-
-
-class AtBody(Body):
-    at: Moment
-
-
-def _as_of(as_of: datetime | None) -> datetime | None:
-    if as_of is not None and as_of.tzinfo is None:
-        raise HTTPException(422, "as_of must carry a UTC offset")
-    return as_of
-
-
-@router.post("", status_code=201, response_model=SignalPublic, summary="Register a signal")
-def register(
-    body: SignalCreate,
-    request: Request,
-    service: ServiceDep,
-    caller: Registrar,
-    key: IdempotencyKey = None,
-) -> JSONResponse:
-    new = NewSignal(
-        received_at=body.received_at,
-        channel=str(body.channel),
-        dossier_ref=body.dossier_ref,
-        summary=body.summary,
-        team=body.team,
-        complainant=body.complainant.model_dump(exclude_none=True) if body.complainant else None,
-    )
-    return run_command(
-        service,
-        caller,
-        request,
-        body,
-        key,
-        lambda: service.signals.register(new, caller.actor),
-        status=201,
-    )
 
 
 @router.get("", response_model=CasePage, summary="List signals, newest first")
-def list_signals(
-    service: ServiceDep,
-    caller: Reader,
-    status: str | None = None,
-    team: str | None = None,
-    flagged: bool | None = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    cursor: Annotated[str | None, Query(pattern=r"^[0-9]{1,18}$")] = None,
-) -> CasePage:
-    where = CaseFilter(case_type="signal", status=status, team=team, flagged=flagged)
-    return case_page(service, where, limit, cursor)
+def list_signals(query: Annotated[SignalListQuery, Query()], reader: Reader) -> CasePage:
+    return case_page(reader.page(query.where(), query.limit, query.cursor))
 
 
-add_case_reads(router, Signal, SignalPublic)
+@router.post("", status_code=201, response_model=SignalPublic, summary="Register a signal")
+def register(body: SignalCreate, call: Registrar) -> SignalPublic:
+    return signal_public(call.case(body.command()))
+
+
+@router.get("/{case_id}", response_model=SignalPublic, summary="Read a signal")
+def read(case_id: UUID, reader: Reader, as_of: AsOf = None) -> SignalPublic:
+    return signal_public(reader.case(Signal, case_id, as_of))
+
+
+@router.get(
+    "/{case_id}/timeline", response_model=Timeline, summary="Replay: each event, the state after"
+)
+def timeline(case_id: UUID, reader: TimelineReader) -> Timeline:
+    return Timeline.of(case_id, reader.timeline(Signal, case_id))
+
+
+@router.get("/{case_id}/history", response_model=History, summary="Every event, oldest first")
+def history(case_id: UUID, reader: HistoryReader) -> History:
+    return History.of(reader.history(Signal, case_id))
+
+
+@router.get("/{case_id}/deadlines", response_model=Deadlines, summary="Both clocks, explained")
+def deadlines(case_id: UUID, reader: Reader, as_of: AsOf = None) -> Deadlines:
+    return Deadlines(clocks=deadlines_public(reader.case(Signal, case_id, as_of).deadlines))
 
 
 @router.post("/{case_id}/acknowledge", response_model=SignalPublic, summary="We hear you")
-def acknowledge(
-    case_id: UUID,
-    body: AtBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Acknowledger,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    return change_signal(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda s, now: s.acknowledge(at=body.at, actor=caller.actor, now=now),
-    )
+def acknowledge(case_id: UUID, body: AtBody, call: Acknowledger) -> SignalPublic:
+    return signal_public(call.case(use_cases.AcknowledgeSignal(case_id, body.at)))
 
 
 @router.post("/{case_id}/conversations", response_model=SignalPublic, summary="A conversation")
-def hold_conversation(
-    case_id: UUID,
-    body: SignalConversationBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Mediator,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    return change_signal(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda s, now: s.hold_conversation(
-            at=body.at,
-            actor=caller.actor,
-            now=now,
-            participants=body.participants,
-            outcome=body.outcome,
-        ),
+def hold_conversation(case_id: UUID, body: SignalConversationBody, call: Mediator) -> SignalPublic:
+    command = use_cases.HoldSignalConversation(
+        case_id, body.at, tuple(body.participants), body.outcome
     )
+    return signal_public(call.case(command))
 
 
 @router.post("/{case_id}/resolve", response_model=SignalPublic, summary="Resolve the signal")
-def resolve(
-    case_id: UUID,
-    body: ResolveBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Mediator,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    return change_signal(
-        service,
-        caller,
-        request,
-        case_id,
-        body,
-        key,
-        if_match,
-        lambda s, now: s.resolve(at=body.at, actor=caller.actor, now=now, outcome=body.outcome),
-    )
+def resolve(case_id: UUID, body: ResolveBody, call: Mediator) -> SignalPublic:
+    return signal_public(call.case(use_cases.ResolveSignal(case_id, body.at, body.outcome)))
 
 
 @router.post(
@@ -164,24 +82,5 @@ def resolve(
     response_model=ComplaintPublic,
     summary="Escalate to a complaint (both sides recorded in one transaction)",
 )
-def escalate(
-    case_id: UUID,
-    body: AtBody,
-    request: Request,
-    service: ServiceDep,
-    caller: Mediator,
-    key: IdempotencyKey = None,
-    if_match: IfMatch = None,
-) -> JSONResponse:
-    structlog.contextvars.bind_contextvars(case_id=str(case_id))
-    expected = expected_version(if_match)
-    return run_command(
-        service,
-        caller,
-        request,
-        body,
-        key,
-        lambda: service.signals.escalate(case_id, body.at, caller.actor, expected),
-        status=201,
-        retry_collisions=expected is None,
-    )
+def escalate(case_id: UUID, body: AtBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(use_cases.EscalateSignal(case_id, body.at)))

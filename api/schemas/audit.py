@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from dataclasses import asdict
 from uuid import UUID
 
-from pydantic import BaseModel
+from pydantic import BaseModel, RootModel
 
+from api.schemas.common import Data, Utc
+from api.schemas.complaints import HistoryEntryPublic
 from api.schemas.deadlines import ClockPublic, FlagPublic
+from application.cases_projection import flag_id
+from application.ports import AccessRecord
+from application.reads import TimelineStep
 
 
 class LoggedEvent(BaseModel):
+    """An event of any case, as stored: where it stands in the log and in its case."""
+
     position: int
     case_id: UUID
     version: int
     type: str
-    at: datetime | None
-    recorded_at: datetime
+    at: Utc | None
+    recorded_at: Utc | None
     actor: str | None
-    data: dict[str, Any]
+    data: Data
 
 
 class EventPage(BaseModel):
@@ -27,20 +33,34 @@ class EventPage(BaseModel):
     next_after: int | None
 
 
-class VerificationPublic(BaseModel):
-    ok: bool
-    checked: int
-    head: str
-    first_bad_position: int | None = None
-    reason: str | None = None
-
-
 class AccessEntry(BaseModel):
+    """One access to personal data (NEN 7513): who, as what, on whose behalf, what they did,
+    whose data (case and pseudonymous person), through which endpoint or page, from where."""
+
     id: int
-    at: datetime
-    actor: str
-    case_id: UUID
+    at: Utc
+    user: str
+    role: str
+    on_behalf_of: str | None
+    action: str
+    case_id: UUID | None
+    person_id: UUID | None
+    access_point: str
     endpoint: str
+    address: str
+    actor: str
+    request_id: str
+
+    @classmethod
+    def of(cls, record: AccessRecord) -> AccessEntry:
+        return cls.model_validate(
+            asdict(record)
+            | {
+                "access_point": f"{record.access_point} from {record.address}",
+                "endpoint": record.access_point,
+                "actor": f"{record.role}:{record.user}",
+            }
+        )
 
 
 class AccessPage(BaseModel):
@@ -48,13 +68,29 @@ class AccessPage(BaseModel):
     next_cursor: str | None
 
 
-class TimelineStepPublic(BaseModel):
-    position: int
-    type: str
-    at: datetime
-    recorded_at: datetime
-    actor: str
-    data: dict[str, Any]
+class TimelineStepPublic(HistoryEntryPublic):
+    """A history entry with the case's status, clocks and open flags right after it."""
+
     status: str
     clocks: list[ClockPublic]
     open_flags: list[FlagPublic]
+
+    @classmethod
+    def at_step(cls, case_id: UUID, step: TimelineStep) -> TimelineStepPublic:
+        flags = [{"flag_id": flag_id(case_id, f.key), **asdict(f)} for f in step.open_flags]
+        return cls.model_validate(
+            asdict(step.entry)
+            | {
+                "status": step.status,
+                "clocks": [asdict(d) for d in step.deadlines],
+                "open_flags": flags,
+            }
+        )
+
+
+class Timeline(RootModel[list[TimelineStepPublic]]):
+    """Every event of a case, each with the case's state right after it, oldest first."""
+
+    @classmethod
+    def of(cls, case_id: UUID, steps: list[TimelineStep]) -> Timeline:
+        return cls([TimelineStepPublic.at_step(case_id, step) for step in steps])

@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Annotated, Any
+from dataclasses import asdict
+from datetime import date
+from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, EmailStr, Field, StringConstraints
+from pydantic import BaseModel, EmailStr, Field, RootModel, StringConstraints
 
-from api.schemas.common import Body, Line, Moment, Name, OptionalText, Text
+from api.schemas.common import (
+    Body,
+    Count,
+    Data,
+    Day,
+    Line,
+    Moment,
+    Name,
+    OptionalText,
+    Text,
+    Utc,
+)
 from api.schemas.deadlines import ClockPublic, FlagPublic
+from application.complaint_use_cases import (
+    AgreementMade,
+    CommunicateMeasures,
+    HoldConversation,
+    RegisterComplaint,
+)
+from application.reads import HistoryEntry
+from domain.records import Contact, MeasurePlan
 from domain.values import Channel, ClockName, Outcome, Verdict
 
 Phone = Annotated[
@@ -17,7 +37,10 @@ Phone = Annotated[
 ]
 
 
-class Complainant(BaseModel):
+class Complainant(Body):
+    """Who complains: name, and how to reach them. All of it is sealed as their personal data,
+    so an erasure leaves none of it readable."""
+
     name: Name
     email: EmailStr | None = None
     phone: Phone | None = None
@@ -50,23 +73,26 @@ class ComplaintCreate(Body):
         },
     }
 
-
-class AtBody(Body):
-    at: Moment
-
-
-class ReasonBody(Body):
-    at: Moment
-    reason: Line
+    def command(self) -> RegisterComplaint:
+        return RegisterComplaint(
+            received_at=self.received_at,
+            channel=self.channel,
+            complainant=Contact(**self.complainant.model_dump()),
+            dossier_ref=self.dossier_ref,
+            subject=self.subject,
+            description=self.description,
+            team=self.team,
+            external_ref=self.external_ref,
+        )
 
 
 class AssignBody(Body):
-    mediator: Name
+    mediator: EmailStr = Field(description="the staff member's e-mail address")
 
 
 class AgreementIn(Body):
     description: Line
-    due: date
+    due: Day
 
 
 class ConversationBody(Body):
@@ -74,6 +100,10 @@ class ConversationBody(Body):
     participants: list[Name] = Field(min_length=1, max_length=50)
     outcome: Outcome
     agreements: list[AgreementIn] = Field(default_factory=list, max_length=50)
+
+    def command(self, case_id: UUID) -> HoldConversation:
+        made = tuple(AgreementMade(a.description, a.due) for a in self.agreements)
+        return HoldConversation(case_id, self.at, tuple(self.participants), self.outcome, made)
 
 
 class MinutesBody(Body):
@@ -91,68 +121,88 @@ class ApologyBody(Body):
     summary: Text
 
 
+class MeasureIn(Body):
+    """What will change, which team owns it and by when; a plain string says only what."""
+
+    description: Line
+    owner_team: Name | None = None
+    due: Day | None = None
+
+
 class MeasuresBody(Body):
     at: Moment
-    measures: list[Line] = Field(min_length=1, max_length=50)
+    measures: list[MeasureIn | Line] = Field(
+        min_length=1, max_length=50, description="a plain string is a measure without owner or due"
+    )
+
+    def command(self, case_id: UUID) -> CommunicateMeasures:
+        plans = tuple(
+            MeasurePlan(m)
+            if isinstance(m, str)
+            else MeasurePlan(m.description, m.owner_team, m.due)
+            for m in self.measures
+        )
+        return CommunicateMeasures(case_id, self.at, plans)
+
+
+class MeasureDoneBody(Body):
+    at: Moment
+    evidence: Text
+
+
+class SummaryBody(Body):
+    text: Line
+
+
+class ThemesBody(Body):
+    themes: list[Name] = Field(max_length=20)
+    at: Moment | None = None
 
 
 class ExtendBody(Body):
     clock: ClockName
-    weeks: int = Field(ge=1, le=52)
+    weeks: Count = Field(ge=1, le=52)
     reason: Line
+    at: Moment | None = Field(
+        None,
+        description="when the extension was decided and told to the complainant; now if left out",
+    )
 
 
 class Agreement(BaseModel):
     number: int
     description: str
     due: date
-    done_at: datetime | None
+    done_at: Utc | None
 
 
 class Conversation(BaseModel):
-    at: datetime
+    at: Utc
     participants: list[str]
     outcome: Outcome
     agreements: list[Agreement]
 
 
 class Ruling(BaseModel):
-    at: datetime
+    at: Utc
     verdict: Verdict
 
 
 class Dated(BaseModel):
-    at: datetime
-    details: dict[str, Any]
+    at: Utc
+    details: Data
 
 
-class CaseSummary(BaseModel):
-    """A row of the case list (complaints or signals); no personal data."""
-
-    id: UUID
-    case_type: str
-    reference: str
-    status: str
-    suspended: bool
-    version: int
-    received_at: datetime
-    channel: str
-    dossier_ref: str
-    subject: str
-    team: str
-    mediator: str | None
-    open_flags: int
-
-
-class CasePage(BaseModel):
-    items: list[CaseSummary]
-    next_cursor: str | None
-
-
-class ComplainantPublic(BaseModel):
-    name: str
-    email: str | None = None
-    phone: str | None = None
+class MeasurePublic(BaseModel):
+    number: int
+    description: str
+    owner_team: str | None
+    due: date | None
+    communicated_at: Utc
+    done_at: Utc | None
+    evidence: str | None
+    summary: str | None
+    summary_approved: bool
 
 
 class ComplaintPublic(BaseModel):
@@ -161,9 +211,9 @@ class ComplaintPublic(BaseModel):
     status: str
     suspended: bool
     version: int
-    received_at: datetime
+    received_at: Utc
     channel: Channel
-    complainant: ComplainantPublic
+    complainant: Contact
     dossier_ref: str
     subject: str
     description: str
@@ -171,13 +221,14 @@ class ComplaintPublic(BaseModel):
     external_ref: str | None
     signal_id: UUID | None
     mediator: str | None
-    acknowledged_at: datetime | None
+    acknowledged_at: Utc | None
     conversations: list[Conversation]
     minutes: list[Dated]
-    referred_at: datetime | None
+    referred_at: Utc | None
     ruling: Ruling | None
     apologies: list[Dated]
-    measures: list[Dated]
+    measures: list[MeasurePublic]
+    themes: list[str]
     extensions: list[Dated]
     deadlines: list[ClockPublic]
     open_flags: list[FlagPublic]
@@ -186,7 +237,19 @@ class ComplaintPublic(BaseModel):
 class HistoryEntryPublic(BaseModel):
     position: int
     type: str
-    at: datetime
-    recorded_at: datetime
+    at: Utc
+    recorded_at: Utc
     actor: str
-    data: dict[str, Any]
+    data: Data
+
+    @classmethod
+    def of(cls, entry: HistoryEntry) -> HistoryEntryPublic:
+        return cls.model_validate(asdict(entry))
+
+
+class History(RootModel[list[HistoryEntryPublic]]):
+    """Every event of a case, oldest first, nothing left out."""
+
+    @classmethod
+    def of(cls, entries: list[HistoryEntry]) -> History:
+        return cls([HistoryEntryPublic.of(entry) for entry in entries])

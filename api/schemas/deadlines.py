@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import asdict
+from datetime import date
 from typing import Literal
 from uuid import UUID
 
 from pydantic import BaseModel
 
-from api.schemas.common import Body, Moment
+from api.schemas.common import Body, Moment, Utc
+from application.queue import QueueItem
 
 
 class ClockPublic(BaseModel):
     clock: str
     key: str
-    started_at: datetime
-    warn_at: datetime
-    due_at: datetime
+    started_at: Utc
+    warn_at: Utc
+    due_at: Utc
     state: Literal["running", "met", "breached", "stopped"]
-    met_at: datetime | None
+    met_at: Utc | None
     policy_version: str
     explanation: str
 
@@ -32,8 +34,8 @@ class FlagPublic(BaseModel):
     key: str
     policy: str
     severity: Literal["warning", "breach"]
-    due_at: datetime
-    raised_at: datetime
+    due_at: Utc
+    raised_at: Utc
     policy_version: str
     explanation: str
 
@@ -45,11 +47,23 @@ class QueueItemPublic(BaseModel):
     case_type: str
     case_id: UUID
     reference: str
-    due_at: datetime
-    raised_at: datetime
+    case_reference: str
+    subject: str
+    team: str
+    status: str
+    due_at: Utc
+    due_date_local: date
+    raised_at: Utc
     mediator: str | None
     policy_version: str
     explanation: str
+
+    @classmethod
+    def of(cls, item: QueueItem) -> QueueItemPublic:
+        fields = {k: v for k, v in asdict(item).items() if k != "cursor"}
+        return cls.model_validate(
+            fields | {"case_reference": item.reference, "due_date_local": item.due_date_local}
+        )
 
 
 class QueuePage(BaseModel):

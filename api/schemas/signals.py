@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import asdict
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
-from api.schemas.common import Body, Line, Moment, Name, Text
-from api.schemas.complaints import Complainant, ComplainantPublic
+from api.schemas.common import (
+    Body,
+    Count,
+    Data,
+    Line,
+    Moment,
+    Name,
+    Text,
+    Utc,
+    printable,
+)
+from api.schemas.complaints import Complainant
 from api.schemas.deadlines import ClockPublic, FlagPublic
+from application.signal_use_cases import RecordStemResponse, RegisterSignal, StemAnswerView
+from domain.records import Contact
 from domain.values import SignalChannel
 
-Score = Annotated[int, Field(ge=1, le=5)]
+Score = Annotated[Count, Field(ge=1, le=5)]
 
 
 class SignalCreate(Body):
@@ -39,6 +51,12 @@ class SignalCreate(Body):
         },
     }
 
+    def command(self) -> RegisterSignal:
+        complainant = Contact(**self.complainant.model_dump()) if self.complainant else None
+        return RegisterSignal(
+            self.received_at, self.channel, self.dossier_ref, self.summary, complainant, self.team
+        )
+
 
 class SignalConversationBody(Body):
     at: Moment
@@ -56,17 +74,17 @@ class SignalPublic(BaseModel):
     reference: str
     status: str
     version: int
-    received_at: datetime
+    received_at: Utc
     channel: str
     dossier_ref: str
     summary: str
-    complainant: ComplainantPublic | None
+    complainant: Contact | None
     team: str
-    acknowledged_at: datetime | None
-    conversations: list[dict[str, object]]
-    resolution: dict[str, object] | None
+    acknowledged_at: Utc | None
+    conversations: list[Data]
+    resolution: Data | None
     complaint_id: UUID | None
-    escalated_at: datetime | None
+    escalated_at: Utc | None
     deadlines: list[ClockPublic]
     open_flags: list[FlagPublic]
 
@@ -81,12 +99,27 @@ class StemResponseCreate(Body):
     dossier_ref: Name
     answered_at: Moment
     scores: StemScores
-    comment: Annotated[str, Field(max_length=2000)] | None = None
+    comment: Annotated[str, Field(max_length=2000), BeforeValidator(printable)] | None = None
+
+    def command(self) -> RecordStemResponse:
+        scores = self.scores
+        return RecordStemResponse(
+            self.dossier_ref,
+            self.answered_at,
+            scores.collaboration,
+            scores.heard,
+            scores.agreements_clear,
+            self.comment,
+        )
 
 
 class StemResponsePublic(BaseModel):
     dossier_ref: str
-    answered_at: datetime
+    answered_at: Utc
     scores: StemScores
     signal_id: UUID | None
     response_number: int
+
+    @classmethod
+    def of(cls, answer: StemAnswerView) -> StemResponsePublic:
+        return cls.model_validate(asdict(answer))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.server import cli
+from tests.e2e.server import GEHOORD, cli
 
 pytestmark = pytest.mark.e2e
 
@@ -41,12 +43,24 @@ def test_a_token_name_is_unique_and_revoking_an_unknown_name_is_exit_2(env: dict
     assert cli(env, "tokens", "revoke", "beheer").returncode == 2
 
 
-def test_the_yearly_report_prints_one_html_page_and_refuses_a_bad_format(
+def test_the_demo_refuses_to_load_twice_and_the_yearly_report_prints_html_and_pdf(
     env: dict[str, str],
 ) -> None:
     assert cli(env, "demo").returncode == 0
+    again = cli(env, "demo")  # the store holds cases now: no doubling without a word
+    assert again.returncode == 2 and again.stderr.count("\n") == 1 and "--force" in again.stderr
+    forced = cli(env, "demo", "--force")
+    assert forced.returncode == 0, forced.stderr
     page = cli(env, "report", "--year", "2026", "--format", "html")
     assert page.returncode == 0, page.stderr
     assert page.stdout.startswith("<!doctype html>") and "<svg" in page.stdout
-    wrong = cli(env, "report", "--format", "pdf")
+    pdf = subprocess.run(
+        [GEHOORD, "report", "--year", "2026", "--format", "pdf"],
+        env={**os.environ, **env},
+        capture_output=True,
+        timeout=120,
+    )
+    assert pdf.returncode == 0 and pdf.stdout.startswith(b"%PDF-")
+    wrong = cli(env, "report", "--format", "docx")
     assert wrong.returncode == 2 and "unknown format" in wrong.stderr
+    assert wrong.stderr.count("\n") == 1

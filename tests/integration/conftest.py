@@ -14,13 +14,23 @@ from adapters.clock import SettableClock
 from adapters.settings import Settings
 from api.app import create_app
 from application.roles import Role
+from application.staff_use_cases import AddStaffMember
 
 NOW = datetime(2026, 3, 16, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def service(database_url: str, clock: SettableClock) -> Iterator[Service]:
-    built = build(Settings(database_url=database_url, projection_poll_seconds=0.1), clock)
+def settings_changes() -> dict[str, Any]:
+    """Settings a test module changes for its service (it overrides this fixture)."""
+    return {}
+
+
+@pytest.fixture
+def service(
+    database_url: str, clock: SettableClock, settings_changes: dict[str, Any]
+) -> Iterator[Service]:
+    settings = Settings(database_url=database_url, projection_poll_seconds=0.1, **settings_changes)
+    built = build(settings, clock)
     migrate(built)
     yield built
     built.close()
@@ -35,10 +45,10 @@ def client(service: Service) -> Iterator[TestClient]:
 class Api:
     """The client with a token per role: `api.as_(Role.MEDIATOR).post(...)`."""
 
-    def __init__(self, client: TestClient, service: Service) -> None:
+    def __init__(self, client: TestClient, service: Service, holder: str = "1") -> None:
         self.client = client
         self.service = service
-        self.tokens = {role: service.tokens.create(role, f"{role}-1") for role in Role}
+        self.tokens = {role: service.tokens.create(role, f"{role}-{holder}") for role in Role}
 
     def headers(self, role: Role, **extra: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[role]}", **extra}
@@ -48,6 +58,15 @@ class Api:
 
     def get(self, role: Role, path: str, **params: Any) -> Any:
         return self.client.get(path, params=params, headers=self.headers(role))
+
+    def staff_member(
+        self, email: str, role: Role = Role.MEDIATOR, team: str | None = "Team Noord"
+    ) -> str:
+        """A staff member in the directory, and a bearer token that acts as them."""
+        record = self.service.commands.run(
+            AddStaffMember(email, email.split("@")[0].title(), role, team), actor="admin:test"
+        )
+        return self.service.tokens.create(role, f"{email}:test", record.member_id)
 
     def register(self, **changes: Any) -> dict[str, Any]:
         response = self.post(Role.INTAKE, "/v1/complaints", complaint_body(**changes))

@@ -16,11 +16,12 @@ def days_ago(n: float) -> str:
 
 
 def test_the_full_lifecycle_over_http_ends_closed_with_every_event_in_history(api: Api) -> None:
+    api.staff_member("anna@voorbeeld.nl")
     case = api.register()
     path = f"/v1/complaints/{case['id']}"
     steps = [
         ("acknowledge", {"at": days_ago(9)}, "acknowledged"),
-        ("assign", {"mediator": "anna"}, "acknowledged"),
+        ("assign", {"mediator": "anna@voorbeeld.nl"}, "acknowledged"),
         (
             "conversations",
             {
@@ -59,7 +60,7 @@ def test_the_full_lifecycle_over_http_ends_closed_with_every_event_in_history(ap
     assert all(h["at"] and h["recorded_at"] for h in history)
     listed = api.get(MEDIATOR, "/v1/complaints").json()["items"]
     assert [(i["id"], i["status"], i["mediator"]) for i in listed] == [
-        (case["id"], "withdrawn", "anna")
+        (case["id"], "withdrawn", "anna@voorbeeld.nl")
     ]
 
 
@@ -125,7 +126,7 @@ def test_a_body_over_64_kib_is_413_and_nothing_is_recorded(api: Api) -> None:
 def test_field_validation_is_422_naming_the_field(api: Api) -> None:
     for body, field in [
         ({"channel": "carrier_pigeon"}, "body.channel"),
-        ({"received_at": iso(NOW + timedelta(minutes=10))}, "body.at"),
+        ({"received_at": iso(NOW + timedelta(minutes=10))}, "body.received_at"),
         ({"received_at": "2026-03-01T10:00:00"}, "body.received_at"),
         ({"received_at": "1850-03-01T10:00:00+00:00"}, "body.received_at"),
         ({"dossier_ref": None}, "body.dossier_ref"),
@@ -203,3 +204,24 @@ def test_health_needs_no_token_and_every_response_has_security_headers(api: Api)
     assert response.status_code == 200 and response.json()["store"] == "reachable"
     assert response.headers["x-content-type-options"] == "nosniff"
     assert "default-src 'none'" in response.headers["content-security-policy"]
+
+
+def test_if_match_star_matches_a_malformed_one_is_400_and_a_tag_of_no_version_412(
+    api: Api,
+) -> None:
+    case = api.register()
+    path = f"/v1/complaints/{case['id']}"
+    body = {"at": days_ago(9), "reason": "Wacht op klager"}
+    for malformed in ("abc", "3", '"3', '*, "3"', "W/3"):
+        answer = api.post(MEDIATOR, f"{path}/suspend", body, **{"If-Match": malformed})
+        assert answer.status_code == 400, malformed
+        assert answer.headers["content-type"] == "application/problem+json"
+    version = api.get(MEDIATOR, path).json()["version"]
+    assert version == case["version"]  # nothing was recorded
+    for stale in ('"abc"', f'W/"{version}"', f'"{version + 1}"'):
+        answer = api.post(MEDIATOR, f"{path}/suspend", body, **{"If-Match": stale})
+        assert answer.status_code == 412, stale
+    star = api.post(MEDIATOR, f"{path}/suspend", body, **{"If-Match": "*"})
+    assert star.status_code == 200 and star.json()["version"] > version
+    exact = api.post(MEDIATOR, f"{path}/resume", body, **{"If-Match": star.headers["etag"]})
+    assert exact.status_code == 200

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from uuid import uuid4
 
 from eventsourcing.persistence import StoredEvent
 
 from adapters.bootstrap import Service
-from application.casework import NewComplaint
+from application.complaint_use_cases import HoldConversation, RegisterComplaint
 from domain.complaint import Complaint
-from domain.values import Outcome
+from domain.records import Contact, Minutes
+from domain.values import Channel, Outcome
+from tests.conftest import TESTER
 
 AT = datetime(2026, 3, 5, 10, 0, tzinfo=UTC)
 
@@ -20,27 +23,12 @@ def iso(moment: datetime) -> dict[str, str]:
 
 
 def test_minutes_stored_in_version_1_are_read_as_version_2(service: Service) -> None:
-    with service.unit_of_work():
-        case = service.casework.register(
-            NewComplaint(
-                datetime(2026, 3, 2, 9, tzinfo=UTC), "email", {"name": "X"}, "D", "S", "", "T"
-            ),
-            "intake:test",
-        )
-    with service.unit_of_work():
-        service.casework.change(
-            case.id,
-            None,
-            lambda c, now: c.hold_conversation(
-                at=AT,
-                actor="mediator:a",
-                now=now,
-                participants=["X"],
-                outcome=Outcome.RESOLVED,
-                agreements=[],
-            ),
-        )
-    version = service.casework.complaint(case.id).version
+    received = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    registration = RegisterComplaint(received, Channel.EMAIL, Contact("X"), "D", "S", "", "T")
+    case = service.commands.run(registration, actor="intake:test").case
+    talk = HoldConversation(case.id, AT, ("X",), Outcome.RESOLVED)
+    service.commands.run(talk, actor="mediator:a")
+    version = service.casework.load(Complaint, case.id).version
     old_shape = {"timestamp": iso(service.clock.now()), "at": iso(AT), "actor": "mediator:a"}
     service.casework.recorder.insert_events(
         [
@@ -52,8 +40,28 @@ def test_minutes_stored_in_version_1_are_read_as_version_2(service: Service) -> 
             )
         ]
     )
-    read = service.casework.complaint(case.id)
-    assert read.minutes == [{"at": AT, "sent_to": "(not recorded)"}]
+    read = service.casework.load(Complaint, case.id)
+    assert read.minutes == [Minutes(at=AT, sent_to="(not recorded)")]
     assert Complaint.MinutesSent.class_version == 2
-    entry = service.casework.history(Complaint, case.id)[-1]
+    entry = service.reads.history(Complaint, case.id, TESTER)[-1]
     assert (entry.type, entry.data) == ("MinutesSent", {"sent_to": "(not recorded)"})
+
+
+def test_a_receipt_stored_before_versions_were_recorded_is_judged_by_the_version_then(
+    service: Service,
+) -> None:
+    received = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    registration = RegisterComplaint(received, Channel.EMAIL, Contact("X"), "D", "S", "", "T")
+    case = service.commands.run(registration, actor="intake:test").case
+    [stored] = service.casework.recorder.select_events(case.id, lte=1)
+    state = json.loads(stored.state)
+    assert state.pop("class_version") == 2 and state.pop("policy_version") == "2019-1"
+    old_id = uuid4()
+    service.casework.recorder.insert_events(
+        [StoredEvent(old_id, 1, stored.topic, json.dumps(state).encode())]
+    )
+    old = service.casework.load(Complaint, old_id)
+    assert old.policy_version is None
+    view = service.reads.case(Complaint, old_id, TESTER, None)
+    assert {d.policy_version for d in view.deadlines} == {"2019-1"}
+    assert all("in force when the clock started" in d.explanation for d in view.deadlines)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 from adapters.clock import SettableClock
+from application.identity import Principal
 from application.roles import Role
+from domain.calendar import AMSTERDAM
 from tests.integration.conftest import Api
 
 MEDIATOR, ADMIN = Role.MEDIATOR, Role.ADMIN
@@ -117,15 +120,19 @@ def test_an_upheld_ruling_answered_with_measures_only_is_flagged_without_apology
 
 
 def test_the_queue_puts_breaches_first_and_filters_by_mediator_me(api: Api) -> None:
+    anna = api.staff_member("anna@voorbeeld.nl")
     late = api.register(received_at="2026-02-02T09:00:00+01:00")
-    command(api, late, "assign", {"mediator": "mediator-1"})
+    command(api, late, "assign", {"mediator": "anna@voorbeeld.nl"})
     api.register(received_at="2026-03-11T09:00:00+01:00")  # acknowledgement warning only
     sweep(api)
     items = queue(api)
     severities = [i["severity"] for i in items]
     assert severities == sorted(severities)  # "breach" < "warning"
     assert {"breach", "warning"} <= set(severities)
-    mine = queue(api, mediator="me")
+    response = api.client.get(
+        "/v1/queue", params={"mediator": "me"}, headers={"Authorization": f"Bearer {anna}"}
+    )
+    mine = response.json()["items"]
     assert mine and all(i["case_id"] == late["id"] for i in mine)
     assert queue(api, severity="warning") and all(
         i["severity"] == "warning" for i in queue(api, severity="warning")
@@ -165,3 +172,40 @@ def test_only_an_admin_may_run_a_sweep_and_not_in_the_future(api: Api) -> None:
     assert api.post(MEDIATOR, "/v1/admin/sweeps", {}).status_code == 403
     future = api.post(ADMIN, "/v1/admin/sweeps", {"as_of": "2027-01-01T00:00:00+00:00"})
     assert future.status_code == 422
+
+
+def test_each_queue_item_carries_the_context_to_act_on_it_and_filters_by_team(
+    api: Api,
+) -> None:
+    noord = api.register(received_at="2026-02-02T09:00:00+01:00", subject="Geen terugbelactie")
+    zuid = api.register(received_at="2026-02-03T09:00:00+01:00", team="Team Zuid")
+    sweep(api)
+    [item] = flags_for(api, noord, "complaint_acknowledgement_overdue")
+    assert item["case_reference"] == item["reference"] == noord["reference"]
+    assert (item["subject"], item["team"], item["status"]) == (
+        "Geen terugbelactie",
+        "Team Noord",
+        "received",
+    )
+    # due at the end of a day in Amsterdam, which in UTC may still be the day before
+    due = datetime.fromisoformat(item["due_at"]).astimezone(AMSTERDAM)
+    assert item["due_date_local"] == due.date().isoformat()
+    assert (due.hour, due.minute) == (23, 59)
+    zuid_items = queue(api, team="Team Zuid")
+    assert zuid_items and {i["case_id"] for i in zuid_items} == {zuid["id"]}
+    assert queue(api, team="Team West") == []
+
+
+def test_team_mine_is_the_team_the_token_names(api: Api) -> None:
+    api.register(received_at="2026-02-02T09:00:00+01:00")
+    zuid = api.register(received_at="2026-02-03T09:00:00+01:00", team="Team Zuid")
+    sweep(api)
+    authentication = api.service.authentication
+    real = authentication.authenticate
+
+    def with_team(secret: str | None, address: str) -> Principal:
+        return replace(real(secret, address), team="Team Zuid")
+
+    authentication.authenticate = with_team  # type: ignore[method-assign]
+    mine = queue(api, team="mine")
+    assert mine and {i["case_id"] for i in mine} == {zuid["id"]}

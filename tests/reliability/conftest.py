@@ -50,6 +50,9 @@ class Store:
             made = cli(self.env, "tokens", "create", "--role", role, "--name", f"{role}-r")
             assert made.returncode == 0, made.stderr
             self.tokens[role] = made.stdout.strip()
+        for n in range(2):  # mediators to assign cases to
+            add = ("users", "add", f"m{n}@example.nl", "--name", f"M {n}", "--role", "mediator")
+            assert cli(self.env, *add).returncode == 0
 
     def headers(self, role: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[role]}"}

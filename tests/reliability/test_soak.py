@@ -1,5 +1,7 @@
 """A bounded soak: steady mixed load with sweeps; the server's memory stays flat and its p99
-latency does not drift. About ten minutes in `make reliability`, seconds in `make test`."""
+latency does not drift. About ten minutes in `make reliability`; in `make test` a 12-second
+smoke run checks the answers and the memory only (a latency in seconds of a shared machine says
+nothing)."""
 
 from __future__ import annotations
 
@@ -88,7 +90,8 @@ def test_memory_stays_flat_and_p99_latency_does_not_drift_under_steady_load(
     warm = memory[len(memory) // 3]
     assert not [c for c in tally.codes if c >= 500], tally.codes
     assert memory[-1] - warm < (40 if LONG else 60), memory
-    assert last < first * 2 + 0.02, (first, last)
+    if LONG:  # a latency target: judged over ten minutes alone, never in a 12-second smoke run
+        assert last < first * 2 + 0.02, (first, last)
     summarise(
         "soak",
         tally.codes,

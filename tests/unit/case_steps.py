@@ -8,8 +8,11 @@ from uuid import UUID
 
 from hypothesis import strategies as st
 
+from domain.calendar import WorkingDayCalendar
 from domain.complaint import Complaint
+from domain.complaint_deadlines import complaint_deadlines
 from domain.errors import DomainError
+from domain.policy import DEFAULT_POLICY_BOOK
 from domain.values import ClockName, Outcome, Verdict
 
 PERSON = UUID(int=1)
@@ -40,6 +43,12 @@ steps = st.lists(
 )
 
 
+def decision_due(c: Complaint, at: datetime) -> datetime:
+    """Where the decision clock stands at `at`: an extension must be decided before it."""
+    clocks = complaint_deadlines(c, DEFAULT_POLICY_BOOK, WorkingDayCalendar(), at)
+    return next(d.due_at for d in clocks if d.clock == ClockName.DECISION)
+
+
 def apply(c: Complaint, command: str, at: datetime) -> None:
     """Run one command; a command the rules refuse is simply not recorded."""
     now = at + timedelta(minutes=1)
@@ -52,12 +61,17 @@ def apply(c: Complaint, command: str, at: datetime) -> None:
             participants=["X"],
             outcome=Outcome.UNRESOLVED,
             agreements=[("Bellen", (at + timedelta(days=9)).date())],
+            book=DEFAULT_POLICY_BOOK,
         ),
         "minutes": lambda: c.send_minutes(at=at, actor=M, now=now, sent_to="X"),
         "refer": lambda: c.refer(at=at, actor=M, now=now),
-        "ruling": lambda: c.receive_ruling(at=at, actor=M, now=now, verdict=Verdict.UPHELD),
+        "ruling": lambda: c.receive_ruling(
+            at=at, actor=M, now=now, verdict=Verdict.UPHELD, book=DEFAULT_POLICY_BOOK
+        ),
         "apology": lambda: c.give_apology(at=at, actor=M, now=now, summary="Sorry"),
-        "measures": lambda: c.communicate_measures(at=at, actor=M, now=now, measures=["M"]),
+        "measures": lambda: c.communicate_measures(
+            at=at, actor=M, now=now, measures=["M"], book=DEFAULT_POLICY_BOOK
+        ),
         "suspend": lambda: c.suspend(at=at, actor=M, now=now, reason="r"),
         "resume": lambda: c.resume(at=at, actor=M, now=now, reason="r"),
         "extend": lambda: c.extend(
@@ -66,8 +80,9 @@ def apply(c: Complaint, command: str, at: datetime) -> None:
             reason="r",
             actor=M,
             now=now,
-            max_extensions=1,
-            max_weeks=4,
+            at=now,
+            book=DEFAULT_POLICY_BOOK,
+            due_at=decision_due(c, at),
         ),
         "close": lambda: c.close(at=at, actor=M, now=now, reason="r"),
         "reopen": lambda: c.reopen(at=at, actor=M, now=now, reason="r"),
@@ -81,6 +96,7 @@ def build(received: datetime, history: list[tuple[str, int]]) -> tuple[Complaint
     """The complaint after the steps (hours after the previous step) and the last moment."""
     c = Complaint.receive(
         person_id=PERSON,
+        book=DEFAULT_POLICY_BOOK,
         reference="K-1",
         at=received,
         actor=M,

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from domain.complaint import Complaint
+from domain.policy import DEFAULT_POLICY_BOOK
 
 PERSON = UUID(int=1)
 
@@ -21,6 +22,7 @@ def day(n: int) -> datetime:
 def received(now: datetime = NOW) -> Complaint:
     return Complaint.receive(
         person_id=PERSON,
+        book=DEFAULT_POLICY_BOOK,
         reference="K-2026-00001",
         at=RECEIVED,
         actor="intake:ilse",

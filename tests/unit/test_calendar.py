@@ -173,6 +173,7 @@ def test_the_end_of_a_day_is_one_second_before_midnight_in_amsterdam(
     local = end.astimezone(AMSTERDAM)
     assert end.tzinfo is not None
     assert (local.date(), local.hour, local.minute, local.second) == (day, 23, 59, 59)
+    assert local.microsecond == 999_999  # met by anything before midnight
     assert local.utcoffset() == timedelta(hours=offset_hours)
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from domain.complaint import Complaint
 from domain.errors import ExtensionRefused, InvalidMoment, NotAllowed
+from domain.policy import DEFAULT_POLICY_BOOK
+from domain.records import Minutes, Ruling, Suspension
 from domain.values import ClockName, Outcome, Status, Verdict
 from tests.unit.complaints import NOW, RECEIVED, day, received
+
+FAR = datetime(2100, 1, 1, tzinfo=UTC)  # a due moment no test here reaches
 
 M = "mediator:anna"
 
@@ -22,13 +26,14 @@ def conversation(c: Complaint, at_day: int = 3, outcome: Outcome = Outcome.UNRES
         participants=["Fatima de Vries"],
         outcome=outcome,
         agreements=[("Nieuwe afspraak plannen", date(2026, 3, 30))],
+        book=DEFAULT_POLICY_BOOK,
     )
 
 
 def ruled(verdict: Verdict = Verdict.UPHELD) -> Complaint:
     c = received()
     c.refer(at=day(4), actor=M, now=NOW)
-    c.receive_ruling(at=day(10), actor=M, now=NOW, verdict=verdict)
+    c.receive_ruling(at=day(10), actor=M, now=NOW, verdict=verdict, book=DEFAULT_POLICY_BOOK)
     return c
 
 
@@ -84,7 +89,7 @@ def test_minutes_after_a_conversation_are_recorded() -> None:
     c = received()
     conversation(c)
     c.send_minutes(at=day(5), actor=M, now=NOW, sent_to="Fatima de Vries")
-    assert c.minutes == [{"at": day(5), "sent_to": "Fatima de Vries"}]
+    assert c.minutes == [Minutes(at=day(5), sent_to="Fatima de Vries")]
 
 
 def test_minutes_dated_before_the_conversation_are_refused() -> None:
@@ -99,19 +104,23 @@ def test_a_resolving_conversation_marks_the_complaint_resolved_and_numbers_agree
     conversation(c, outcome=Outcome.RESOLVED)
     conversation(c, at_day=5, outcome=Outcome.RESOLVED)
     assert c.status == Status.RESOLVED
-    assert [a["number"] for a in c.agreements] == [1, 2]
+    assert [a.number for a in c.agreements] == [1, 2]
 
 
 def test_a_ruling_before_a_referral_is_refused() -> None:
     with pytest.raises(NotAllowed, match="not been referred"):
-        received().receive_ruling(at=day(3), actor=M, now=NOW, verdict=Verdict.UPHELD)
+        received().receive_ruling(
+            at=day(3), actor=M, now=NOW, verdict=Verdict.UPHELD, book=DEFAULT_POLICY_BOOK
+        )
 
 
 def test_a_ruling_after_a_referral_is_recorded_once() -> None:
     c = ruled()
-    assert c.status == Status.RULED and c.ruling == {"at": day(10), "verdict": "upheld"}
+    assert c.status == Status.RULED and c.ruling == Ruling(day(10), Verdict.UPHELD, "2019-1")
     with pytest.raises(NotAllowed, match="already ruled"):
-        c.receive_ruling(at=day(11), actor=M, now=NOW, verdict=Verdict.UNFOUNDED)
+        c.receive_ruling(
+            at=day(11), actor=M, now=NOW, verdict=Verdict.UNFOUNDED, book=DEFAULT_POLICY_BOOK
+        )
 
 
 def test_referring_twice_is_refused() -> None:
@@ -123,12 +132,16 @@ def test_referring_twice_is_refused() -> None:
 
 def test_measures_before_a_ruling_are_refused() -> None:
     with pytest.raises(NotAllowed, match="committee has not ruled"):
-        received().communicate_measures(at=day(3), actor=M, now=NOW, measures=["Training"])
+        received().communicate_measures(
+            at=day(3), actor=M, now=NOW, measures=["Training"], book=DEFAULT_POLICY_BOOK
+        )
 
 
 def test_measures_after_a_ruling_answer_the_complaint() -> None:
     c = ruled()
-    c.communicate_measures(at=day(12), actor=M, now=NOW, measures=["Training"])
+    c.communicate_measures(
+        at=day(12), actor=M, now=NOW, measures=["Training"], book=DEFAULT_POLICY_BOOK
+    )
     assert c.status == Status.ANSWERED
 
 
@@ -185,7 +198,7 @@ def test_resume_is_only_allowed_when_suspended() -> None:
     with pytest.raises(NotAllowed, match="already suspended"):
         c.suspend(at=day(3), actor=M, now=NOW, reason="x")
     c.resume(at=day(4), actor=M, now=NOW, reason="klager gereageerd")
-    assert not c.is_suspended and c.suspensions == [(day(2), day(4))]
+    assert not c.is_suspended and c.suspensions == [Suspension(day(2), day(4))]
 
 
 def test_an_extension_within_the_cap_is_recorded_and_a_second_is_refused() -> None:
@@ -196,10 +209,11 @@ def test_an_extension_within_the_cap_is_recorded_and_a_second_is_refused() -> No
         reason="commissie",
         actor=M,
         now=NOW,
-        max_extensions=1,
-        max_weeks=4,
+        at=NOW,
+        book=DEFAULT_POLICY_BOOK,
+        due_at=FAR,
     )
-    assert c.extensions[0]["weeks"] == 4
+    assert c.extensions[0].weeks == 4
     with pytest.raises(ExtensionRefused, match="already been extended"):
         c.extend(
             clock=ClockName.DECISION,
@@ -207,8 +221,9 @@ def test_an_extension_within_the_cap_is_recorded_and_a_second_is_refused() -> No
             reason="nog eens",
             actor=M,
             now=NOW,
-            max_extensions=1,
-            max_weeks=4,
+            at=NOW,
+            book=DEFAULT_POLICY_BOOK,
+            due_at=FAR,
         )
 
 
@@ -218,7 +233,14 @@ def test_an_extension_beyond_the_cap_or_of_another_clock_is_refused(
 ) -> None:
     with pytest.raises(ExtensionRefused):
         received().extend(
-            clock=clock, weeks=weeks, reason="x", actor=M, now=NOW, max_extensions=1, max_weeks=4
+            clock=clock,
+            weeks=weeks,
+            reason="x",
+            actor=M,
+            now=NOW,
+            at=NOW,
+            book=DEFAULT_POLICY_BOOK,
+            due_at=FAR,
         )
 
 
@@ -226,7 +248,7 @@ def test_an_agreement_can_be_marked_done_once() -> None:
     c = received()
     conversation(c)
     c.mark_agreement_done(number=1, at=day(6), actor=M, now=NOW)
-    assert c.agreements[0]["done_at"] == day(6)
+    assert c.agreements[0].done_at == day(6)
     with pytest.raises(NotAllowed, match="already done"):
         c.mark_agreement_done(number=1, at=day(7), actor=M, now=NOW)
     with pytest.raises(NotAllowed, match="no agreement 2"):

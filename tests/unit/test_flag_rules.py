@@ -7,8 +7,8 @@ from uuid import UUID
 
 from domain.calendar import AMSTERDAM, WorkingDayCalendar
 from domain.complaint import Complaint
-from domain.deadlines import complaint_clocks
-from domain.flags import ExpectedFlag, expected_flags, next_change_at
+from domain.complaint_deadlines import complaint_deadlines
+from domain.flag_rules import ExpectedFlag, expected_flags, next_change_at
 from domain.policy import DEFAULT_POLICY_BOOK
 from domain.values import Outcome, Verdict
 
@@ -25,6 +25,7 @@ def local(d: int, mo: int = 3, h: int = 10) -> datetime:
 def case(received: datetime = local(2, 3)) -> Complaint:
     c = Complaint.receive(
         person_id=PERSON,
+        book=DEFAULT_POLICY_BOOK,
         reference="K-1",
         at=received,
         actor=M,
@@ -41,18 +42,24 @@ def case(received: datetime = local(2, 3)) -> Complaint:
 
 
 def flags(c: Complaint, now: datetime) -> dict[str, ExpectedFlag]:
-    return expected_flags(c, complaint_clocks(c, DEFAULT_POLICY_BOOK, CALENDAR, now), now)
+    return expected_flags(c, complaint_deadlines(c, DEFAULT_POLICY_BOOK, CALENDAR, now), now)
 
 
 def talk(c: Complaint, at: datetime) -> None:
     c.hold_conversation(
-        at=at, actor=M, now=at, participants=["X"], outcome=Outcome.RESOLVED, agreements=[]
+        at=at,
+        actor=M,
+        now=at,
+        participants=["X"],
+        outcome=Outcome.RESOLVED,
+        agreements=[],
+        book=DEFAULT_POLICY_BOOK,
     )
 
 
 def upheld(c: Complaint, at: datetime) -> None:
     c.refer(at=at - timedelta(days=14), actor=M, now=at)
-    c.receive_ruling(at=at, actor=M, now=at, verdict=Verdict.UPHELD)
+    c.receive_ruling(at=at, actor=M, now=at, verdict=Verdict.UPHELD, book=DEFAULT_POLICY_BOOK)
 
 
 def test_a_conversation_eight_working_days_ago_without_minutes_is_a_breach() -> None:
@@ -83,7 +90,9 @@ def test_an_upheld_ruling_five_weeks_ago_without_answer_is_a_breach() -> None:
 def test_measures_without_apology_are_flagged_without_apology_but_not_unanswered() -> None:
     c = case(local(5, 1))
     upheld(c, local(9, 2))
-    c.communicate_measures(at=local(20, 2), actor=M, now=local(20, 2), measures=["Training"])
+    c.communicate_measures(
+        at=local(20, 2), actor=M, now=local(20, 2), measures=["Training"], book=DEFAULT_POLICY_BOOK
+    )
     found = flags(c, local(16))
     assert "upheld_unanswered:upheld_response" not in found
     assert found["upheld_without_apology"].severity == "warning"
@@ -115,6 +124,6 @@ def test_reconciling_raises_escalates_and_clears_each_once() -> None:
 def test_the_next_check_is_the_next_warn_or_due_moment_of_a_running_clock() -> None:
     c = case()
     talk(c, local(4))
-    clocks = complaint_clocks(c, DEFAULT_POLICY_BOOK, CALENDAR, local(4, h=11))
+    clocks = complaint_deadlines(c, DEFAULT_POLICY_BOOK, CALENDAR, local(4, h=11))
     nxt = next_change_at(clocks, local(4, h=11))
     assert nxt is not None and nxt == min(cl.warn_at for cl in clocks if cl.state == "running")

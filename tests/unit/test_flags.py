@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 
 from domain.calendar import AMSTERDAM, WorkingDayCalendar
 from domain.complaint import Complaint
-from domain.deadlines import Clock, complaint_clocks
-from domain.flags import ExpectedFlag, expected_flags, next_change_at
+from domain.complaint_deadlines import complaint_deadlines
+from domain.deadlines import Deadline
+from domain.flag_rules import ExpectedFlag, expected_flags, next_change_at
 from domain.policy import Policy, PolicyBook
 from domain.values import Outcome, Verdict
 from tests.unit.case_steps import build, received_moments, steps
@@ -34,6 +35,7 @@ def working_days_after(moment: datetime, days: int) -> datetime:
 def case(received: datetime = local(3, 2)) -> Complaint:
     c = Complaint.receive(
         person_id=UUID(int=1),
+        book=BOOK,
         reference="K-1",
         at=received,
         actor="intake:ilse",
@@ -57,16 +59,17 @@ def talk(c: Complaint, at: datetime, agreements: list[tuple[str, date]] | None =
         participants=["X"],
         outcome=Outcome.UNRESOLVED,
         agreements=agreements or [],
+        book=BOOK,
     )
 
 
 def ruled(c: Complaint, at: datetime, verdict: Verdict = Verdict.UPHELD) -> None:
     c.refer(at=at - timedelta(days=14), actor=M, now=at)
-    c.receive_ruling(at=at, actor=M, now=at, verdict=verdict)
+    c.receive_ruling(at=at, actor=M, now=at, verdict=verdict, book=BOOK)
 
 
-def clocks_at(c: Complaint, now: datetime) -> list[Clock]:
-    return complaint_clocks(c, BOOK, CALENDAR, now)
+def clocks_at(c: Complaint, now: datetime) -> list[Deadline]:
+    return complaint_deadlines(c, BOOK, CALENDAR, now)
 
 
 def flags(c: Complaint, now: datetime) -> dict[str, ExpectedFlag]:
@@ -125,6 +128,7 @@ def test_a_flag_warns_from_the_warn_moment_and_breaches_only_after_the_due_momen
 def test_an_unacknowledged_complaint_is_flagged_as_overdue() -> None:
     c = Complaint.receive(
         person_id=UUID(int=1),
+        book=BOOK,
         reference="K-2",
         at=local(3, 2),
         actor="intake:ilse",
@@ -168,7 +172,9 @@ def test_an_upheld_ruling_three_and_a_half_weeks_ago_without_answer_is_a_warning
 def test_measures_without_apology_are_flagged_without_apology_but_not_unanswered() -> None:
     c = case(local(1, 5))
     ruled(c, local(2, 9))
-    c.communicate_measures(at=local(2, 20), actor=M, now=local(2, 20), measures=["Training"])
+    c.communicate_measures(
+        at=local(2, 20), actor=M, now=local(2, 20), measures=["Training"], book=BOOK
+    )
     found = flags(c, local(3, 16))
     assert "upheld_unanswered:upheld_response" not in found
     flag = found["upheld_without_apology"]
@@ -188,7 +194,7 @@ def test_the_without_apology_flag_names_the_days_as_they_were_in_amsterdam() -> 
     ruled(c, local(2, 9))
     just_after_midnight = local(2, 21, 0, 30).astimezone(UTC)  # still 20 February in UTC
     c.communicate_measures(
-        at=just_after_midnight, actor=M, now=just_after_midnight, measures=["Training"]
+        at=just_after_midnight, actor=M, now=just_after_midnight, measures=["Training"], book=BOOK
     )
     assert "on Sat 21 Feb 2026" in flags(c, local(3, 2))["upheld_without_apology"].explanation
 
@@ -196,7 +202,9 @@ def test_the_without_apology_flag_names_the_days_as_they_were_in_amsterdam() -> 
 def test_an_apology_after_the_ruling_clears_the_without_apology_flag() -> None:
     c = case(local(1, 5))
     ruled(c, local(2, 9))
-    c.communicate_measures(at=local(2, 20), actor=M, now=local(2, 20), measures=["Training"])
+    c.communicate_measures(
+        at=local(2, 20), actor=M, now=local(2, 20), measures=["Training"], book=BOOK
+    )
     c.give_apology(at=local(3, 2), actor=M, now=local(3, 2), summary="Excuses")
     assert flags(c, local(3, 16)) == {}
 
@@ -205,14 +213,18 @@ def test_an_apology_given_before_the_ruling_does_not_answer_it() -> None:
     c = case(local(1, 5))
     c.give_apology(at=local(1, 20), actor=M, now=local(1, 20), summary="Excuses vooraf")
     ruled(c, local(2, 9))
-    c.communicate_measures(at=local(2, 20), actor=M, now=local(2, 20), measures=["Training"])
+    c.communicate_measures(
+        at=local(2, 20), actor=M, now=local(2, 20), measures=["Training"], book=BOOK
+    )
     assert "upheld_without_apology" in flags(c, local(3, 2))
 
 
 def test_an_unfounded_ruling_answered_with_measures_is_not_flagged() -> None:
     c = case(local(1, 5))
     ruled(c, local(2, 9), Verdict.UNFOUNDED)
-    c.communicate_measures(at=local(2, 20), actor=M, now=local(2, 20), measures=["Training"])
+    c.communicate_measures(
+        at=local(2, 20), actor=M, now=local(2, 20), measures=["Training"], book=BOOK
+    )
     assert flags(c, local(3, 16)) == {}
 
 
@@ -220,12 +232,14 @@ def test_a_closed_case_carries_no_flags() -> None:
     c = case(local(1, 5))
     talk(c, local(1, 7))
     ruled(c, local(2, 9))
-    c.communicate_measures(at=local(2, 20), actor=M, now=local(2, 20), measures=["Training"])
+    c.communicate_measures(
+        at=local(2, 20), actor=M, now=local(2, 20), measures=["Training"], book=BOOK
+    )
     c.close(at=local(2, 23), actor=M, now=local(2, 23), reason="Afgerond")
     assert flags(c, local(6, 1)) == {}
 
 
-def test_the_next_change_is_the_next_warn_moment_then_the_second_after_the_due_moment() -> None:
+def test_the_next_change_is_the_next_warn_moment_then_the_instant_after_the_due_moment() -> None:
     c = case()
     talk(c, local(3, 4))
     minutes = {k.key: k for k in clocks_at(c, local(3, 4))}["minutes:1"]
@@ -234,7 +248,7 @@ def test_the_next_change_is_the_next_warn_moment_then_the_second_after_the_due_m
     assert first == minutes.warn_at
     after_warning = minutes.warn_at + timedelta(hours=1)
     upcoming = next_change_at(clocks_at(c, after_warning), after_warning)
-    assert upcoming == minutes.due_at + timedelta(seconds=1)
+    assert upcoming == minutes.due_at + timedelta(microseconds=1)
 
 
 def test_there_is_no_next_change_when_no_clock_is_running() -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from application.report import Suppressor, analyse
+from application.report import Suppressor, analyse, months_between, share
 
 
 def complaint(**facts: Any) -> dict[str, Any]:
@@ -26,6 +27,8 @@ def complaint(**facts: Any) -> dict[str, Any]:
         "apology": False,
         "measures_given": False,
         "measures": [],
+        "summaries": [],
+        "themes": [],
     }
     return row | facts
 
@@ -43,6 +46,14 @@ def signal(**facts: Any) -> dict[str, Any]:
     }
     return row | facts
 
+
+MEASURES = [  # due and done dates of five measures, judged on 1 Nov 2026
+    {"due": "2026-06-01", "done_at": "2026-05-20T10:00:00+00:00"},  # done on time
+    {"due": "2026-06-01", "done_at": "2026-06-10T10:00:00+00:00"},  # done late
+    {"due": "2026-10-01", "done_at": None},  # overdue
+    {"due": "2026-09-01", "done_at": None},  # overdue
+    {"due": "2026-12-01", "done_at": None},  # still open
+]
 
 FIXTURE = (
     # 6 by e-mail acknowledged in 1..6 working days (on time up to 5), minutes in 2 days
@@ -68,9 +79,10 @@ FIXTURE = (
             answer_on_time=True,
             apology=True,
             measures_given=True,
-            measures=["Vaste contactpersoon"],
+            measures=[MEASURES[n]],
+            summaries=["Elk gezin een vaste contactpersoon"] if n == 0 else [],
         )
-        for _ in range(5)
+        for n in range(5)
     ]
     + [
         complaint(
@@ -87,54 +99,90 @@ FIXTURE = (
 )
 
 
+def analysed(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return analyse(rows, date(2026, 1, 1), date(2026, 12, 31), today=date(2026, 11, 1))
+
+
 def test_the_numbers_match_the_hand_computed_fixture() -> None:
-    report = analyse(FIXTURE, {"from": "2026-01-01", "to": "2026-12-31"})
+    report = analysed(FIXTURE)
     c = report["complaints"]
     assert c["total"] == 12
     assert c["by_channel"] == {"email": 6, "phone": 6}
-    assert c["by_month"] == {"2026-03": 6, "2026-04": 6}
+    assert c["by_month"] == {f"2026-{m:02d}": 0 for m in range(1, 13)} | {
+        "2026-03": 6,
+        "2026-04": 6,
+    }
     assert c["by_verdict"] == {"upheld": 6}
     # acknowledgement days: 1,2,3,4,5,6 and six times 2 -> sorted 1,2,2,2,2,2,2,2,3,4,5,6
-    assert report["working_days"]["to_acknowledgement"] == {"cases": 12, "median": 2.0, "p90": 5}
-    assert report["working_days"]["to_minutes"] == {"cases": 6, "median": 2.0, "p90": 2}
+    assert report["working_days"]["to_acknowledgement"] == {"cases": 12, "median": 2, "p90": 5}
+    assert report["working_days"]["to_minutes"] == {"cases": 6, "median": 2, "p90": 2}
     assert report["working_days"]["to_answer_after_upheld"]["median"] == 10
-    # 11 of 12 acknowledged on time, but only 1 late: the share would reveal it
-    assert report["on_time"]["acknowledgement"]["share"].startswith("hidden")
+    # 11 of 12 acknowledged on time: a share of the organisation's speed, shown from 10 judged
+    assert report["on_time"]["acknowledgement"] == {"judged": 12, "share": 92}
+    assert report["on_time"]["minutes"] == {"judged": 6, "share": None}  # too few judged
     assert report["signals"]["received"] == 13
-    # no signal is open (0, hidden), so the smallest other cell is hidden too
-    assert report["signals"]["outcome"] == {"resolved": 7, "escalated": "<5", "open": "<5"}
+    # no signal is open (0, shown: it reveals no one); 6 escalated and 7 resolved are shown
+    assert report["signals"]["outcome"] == {"resolved": 7, "escalated": 6, "open": 0}
     assert report["upheld"]["rulings"] == 6
-    assert report["measures"] == ["Vaste contactpersoon"]
-    assert report["policy_versions"] == ["2019-1"]
+    # 1 unanswered is hidden, so the 5 answered with both are hidden too: 6 - 0 - 0 = 6 would
+    # otherwise tell the unanswered one
+    assert report["upheld"]["answered"] == {
+        "apology_and_measures": "<5",
+        "apology_only": 0,
+        "measures_only": 0,
+        "unanswered": "<5",
+    }
+    assert report["measures"] == {
+        "taken": 5,
+        "done_on_time": 1,
+        "done_late": 1,
+        "overdue": 2,
+        "open": 1,
+    }
+    assert report["summaries"] == ["Elk gezin een vaste contactpersoon"]
+    assert [v["version"] for v in report["policy_versions"]] == ["2019-1"]
 
 
-def test_every_count_below_five_is_hidden() -> None:
+def test_every_count_of_one_to_four_is_hidden_and_nobody_is_zero() -> None:
     s = Suppressor(5)
-    assert [s.count(n) for n in (0, 1, 4, 5, 12)] == ["<5", "<5", "<5", 5, 12]
+    assert [s.count(n) for n in (0, 1, 4, 5, 12)] == [0, "<5", "<5", 5, 12]
 
 
 def test_a_single_small_cell_is_not_left_derivable_from_the_total() -> None:
     s = Suppressor(5)
-    shown = s.breakdown({"upheld": 3, "unfounded": 20, "inadmissible": 9}, 32)
-    assert shown == {"upheld": "<5", "unfounded": 20, "inadmissible": "<5"}
+    shown = s.breakdown({"upheld": 3, "unfounded": 20, "inadmissible": 9, "none": 0}, 32)
+    assert shown == {"upheld": "<5", "unfounded": 20, "inadmissible": "<5", "none": 0}
     # 32 - 20 = 12 is what the two hidden cells share: neither can be told apart
 
 
-def test_a_part_of_a_total_is_hidden_when_the_rest_is_small() -> None:
-    s = Suppressor(5)
-    assert s.part(10, 12) == "<5"  # 12 - 10 = 2 would reveal two cases
-    assert s.part(10, 20) == 10
-
-
-def test_a_small_total_hides_every_cell() -> None:
-    assert Suppressor(5).breakdown({"a": 2, "b": 2}, 4) == {"a": "<5", "b": "<5"}
+def test_a_small_total_hides_every_cell_that_holds_someone() -> None:
+    assert Suppressor(5).breakdown({"a": 2, "b": 2, "c": 0}, 4) == {"a": "<5", "b": "<5", "c": 0}
 
 
 def test_medians_over_too_few_cases_are_not_shown() -> None:
     assert Suppressor(5).spread([3, 4, 5]) == {"cases": "<5", "median": None, "p90": None}
 
 
-def test_the_report_holds_no_names_dossiers_or_free_text() -> None:
-    text = repr(analyse(FIXTURE, {"from": "2026-01-01", "to": "2026-12-31"}))
-    for forbidden in ("complainant", "dossier", "description", "summary"):
+def test_a_median_is_written_as_people_write_it() -> None:
+    assert Suppressor(5).spread([1, 2, 2, 3, 3, 4])["median"] == 2.5
+    assert Suppressor(5).spread([2, 2, 2, 2, 2])["median"] == 2
+
+
+def test_shares_on_time_are_whole_percentages_from_ten_judged() -> None:
+    assert [share(9, 9), share(9, 10), share(2, 3), share(7, 11)] == [None, 90, None, 64]
+
+
+def test_every_month_of_the_period_is_listed() -> None:
+    assert months_between(date(2025, 11, 15), date(2026, 2, 1)) == [
+        "2025-11",
+        "2025-12",
+        "2026-01",
+        "2026-02",
+    ]
+
+
+def test_the_report_holds_no_names_dossiers_or_free_text_but_approved_summaries() -> None:
+    report = analysed(FIXTURE)
+    text = repr({k: v for k, v in report.items() if k != "summaries"})
+    for forbidden in ("complainant", "dossier", "description", "contactpersoon", "evidence"):
         assert forbidden not in text

@@ -8,6 +8,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from domain.errors import InvalidMoment, NotAllowed
+from domain.policy import DEFAULT_POLICY_BOOK
 from domain.signal import Signal
 from domain.stem import StemRule, stem_trigger
 from domain.values import SignalStatus
@@ -22,6 +23,7 @@ M = "mediator:anna"
 def signal() -> Signal:
     return Signal.receive(
         person_id=PERSON,
+        book=DEFAULT_POLICY_BOOK,
         reference="S-2026-00001",
         at=RECEIVED,
         actor="intake:ilse",

@@ -1,0 +1,23 @@
+"""The whole service as `gehoord serve` runs it: the API and the console on one application."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from adapters.bootstrap import Service
+from adapters.settings import Settings
+from api.app import create_app as create_api
+from web.pages import STATIC, install_page_errors
+from web.routers import sign_in, sso, work
+
+
+def create_app(settings: Settings | None = None, service: Service | None = None) -> FastAPI:
+    """The API app with the console's pages added (they share the service and the role table)."""
+    app = create_api(settings, service)
+    install_page_errors(app)
+    app.mount("/static/console", StaticFiles(directory=STATIC), name="console-assets")
+    app.include_router(sign_in.router)
+    app.include_router(sso.router)
+    app.include_router(work.router)
+    return app

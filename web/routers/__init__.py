@@ -1,0 +1,1 @@
+"""The console's page routes, one module per part of the work."""

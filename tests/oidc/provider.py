@@ -4,6 +4,7 @@ npm into a cache folder when missing (skipped with the reason only outside CI), 
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -39,19 +40,30 @@ def _unavailable(reason: str) -> None:
 
 
 def installed() -> Path:
-    """The cache folder with oidc-provider and the provider script, installed when missing."""
+    """The cache folder with oidc-provider and the provider script, installed when missing.
+
+    Test workers may ask at once: one installs into a staging folder under a lock and renames it
+    into place when npm is done, so no worker ever sees half an installation."""
     if shutil.which("node") is None or shutil.which("npm") is None:
         _unavailable("node and npm are not on PATH")
-    if not (CACHE / "node_modules" / "oidc-provider" / "package.json").exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        done = subprocess.run(
-            ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(CACHE),
-             f"oidc-provider@{VERSION}"],
-            capture_output=True, text=True, timeout=600, check=False,
-        )  # fmt: skip
-        if done.returncode != 0:
-            _unavailable(f"npm install oidc-provider@{VERSION} failed: {done.stderr[-300:]}")
-    shutil.copy(HERE / "provider.mjs", CACHE / "provider.mjs")
+    CACHE.parent.mkdir(parents=True, exist_ok=True)
+    with (CACHE.parent / f"{CACHE.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (CACHE / "installed").exists():
+            staging = CACHE.parent / f"{CACHE.name}.staging"
+            shutil.rmtree(staging, ignore_errors=True)
+            staging.mkdir()
+            done = subprocess.run(
+                ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(staging),
+                 f"oidc-provider@{VERSION}"],
+                capture_output=True, text=True, timeout=600, check=False,
+            )  # fmt: skip
+            if done.returncode != 0:
+                _unavailable(f"npm install oidc-provider@{VERSION} failed: {done.stderr[-300:]}")
+            (staging / "installed").write_text(VERSION)
+            shutil.rmtree(CACHE, ignore_errors=True)
+            staging.rename(CACHE)
+        shutil.copy(HERE / "provider.mjs", CACHE / "provider.mjs")
     return CACHE
 
 

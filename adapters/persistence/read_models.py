@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
+from eventsourcing.application import Repository
+from eventsourcing.persistence import EventStore, Mapper
 from sqlalchemy.orm import Session
 
 from adapters.persistence.cases_view import SqlCasesView
@@ -14,8 +18,17 @@ from application.judging import Judge
 from application.reports_projection import ReportsProjection
 
 
+def sealed_cases(casework: Casework) -> Repository[UUID]:
+    """The log's cases with personal data left sealed: no read model needs it, and opening it
+    costs a key lookup per person."""
+    mapper: Mapper[UUID] = Mapper(
+        casework.mapper.transcoder, casework.mapper.compressor, casework.mapper.cipher
+    )
+    return Repository(EventStore(mapper, casework.recorder))
+
+
 def cases_projection(casework: Casework, judge: Judge) -> TrackedProjection:
-    cache = CaseCache(casework.repository)
+    cache = CaseCache(sealed_cases(casework))
     projection = CasesProjection(cache, judge)
 
     def clear(session: Session) -> None:
@@ -35,7 +48,7 @@ def cases_projection(casework: Casework, judge: Judge) -> TrackedProjection:
 
 
 def reports_projection(casework: Casework, judge: Judge) -> TrackedProjection:
-    cache = CaseCache(casework.repository)
+    cache = CaseCache(sealed_cases(casework))
     projection = ReportsProjection(cache, judge)
 
     def clear(session: Session) -> None:

@@ -21,6 +21,7 @@ from adapters.clock import SystemClock
 from adapters.oidc import OidcProvider
 from adapters.persistence.audit_log import SqlAccessLog, SqlEventLog, audit_chain_projection
 from adapters.persistence.auth_failures import SqlAuthFailures
+from adapters.persistence.case_batches import SqlCaseBatches
 from adapters.persistence.cases_view import SqlCaseList, SqlQueue
 from adapters.persistence.destruction_lists import SqlDestructionLists
 from adapters.persistence.factory import GehoordFactory, event_store_env
@@ -213,7 +214,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
     )
 
     def after_command() -> None:
-        projections.catch_up_quietly(within=READ_YOUR_WRITES_SECONDS)
+        projections.after_commit(within=READ_YOUR_WRITES_SECONDS)
 
     def unit_of_work() -> AbstractContextManager[Any]:
         return datastore.transaction(commit=True)
@@ -238,6 +239,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         records=SqlIdempotencyRecords(datastore),
         imported=imported,
         clock=clock,
+        before_commit=projections.catch_up_before_commit,
         after_commit=after_command,
     )
     console = ConsoleSessions(
@@ -275,6 +277,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
             clock,
             unit_of_work,
             after_commit=projections.catch_up_quietly,
+            batches=SqlCaseBatches(casework),
         ),
         sweep_claims=SqlSweepClaims(datastore),
         job_claims=SqlJobClaims(datastore),

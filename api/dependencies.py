@@ -5,6 +5,7 @@ No `from __future__ import annotations` here: the dependency factories put a clo
 (the action) into their parameters' annotations, which FastAPI must see evaluated."""
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
@@ -119,11 +120,15 @@ class CommandCall:
         self._key = key
         self._if_match = if_match
 
-    def run(self, command: Command[R]) -> R:
+    def run(self, command: Command[R], shown: Callable[[R], object] = lambda answer: None) -> R:
         expected = expected_version(self._if_match)
         try:
             return self.service.commands.run(
-                command, actor=self.caller.actor, key=self._key, expected_version=expected
+                command,
+                actor=self.caller.actor,
+                key=self._key,
+                expected_version=expected,
+                shown=shown,
             )
         except InvalidMoment as error:
             field = MOMENT_FIELDS.get(type(command))
@@ -133,8 +138,12 @@ class CommandCall:
 
     def case(self, command: Command[CaseView]) -> CaseView:
         """The command's answer shows the case, personal data included: logged as a command."""
-        view = self.run(command)
-        self.service.access.cases(self.who, AccessAction.COMMAND, [view.case.id])
+        view = self.run(
+            command,
+            shown=lambda view: self.service.access.cases(
+                self.who, AccessAction.COMMAND, [view.case.id]
+            ),
+        )
         self._response.headers["ETag"] = f'"{view.case.version}"'
         if view.created:
             kind = "signals" if isinstance(view.case, Signal) else "complaints"

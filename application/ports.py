@@ -10,6 +10,8 @@ from enum import StrEnum
 from typing import Any, Protocol
 from uuid import UUID
 
+from eventsourcing.domain import Aggregate
+
 UnitOfWork = Callable[[], AbstractContextManager[Any]]
 """Opens one transaction; everything recorded inside it commits or rolls back together."""
 
@@ -339,6 +341,13 @@ class EventLog(Protocol):
 
 class ReportRows(Protocol):
     def received_between(self, start: datetime, end: datetime) -> list[dict[str, Any]]: ...
+
+
+class CaseBatches(Protocol):
+    """Many cases loaded at once, as their events make them now; personal data may stay sealed
+    (for policies that judge dates only)."""
+
+    def load(self, case_ids: Sequence[UUID]) -> dict[UUID, Aggregate]: ...
 
 
 class StoreProbe(Protocol):

@@ -3,8 +3,9 @@
 load → decide → judge → save happens inside one unit of work together with the idempotency
 record, so a command's events and its remembered answer commit together or not at all. Write
 collisions are retried with backoff, unless the caller named the version it expects (If-Match):
-then a collision is a VersionMismatch. After the commit the read models catch up, so a caller
-reads its own writes (briefly: a command whose events committed never fails afterwards).
+then a collision is a VersionMismatch. The read models catch up inside the same transaction
+(`before_commit`), so a command commits once and its caller reads their own write; what could
+not be done there is done after the commit (a command whose events committed never fails).
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ class CommandRunner:
         records: IdempotencyRecords,
         imported: ImportedComplaints,
         clock: Clock,
+        before_commit: Callable[[], object] = lambda: None,
         after_commit: Callable[[], object] = lambda: None,
     ) -> None:
         self._casework = casework
@@ -82,6 +84,7 @@ class CommandRunner:
         self._records = records
         self._imported = imported
         self._clock = clock
+        self._before_commit = before_commit
         self._after_commit = after_commit
 
     def run(
@@ -91,8 +94,12 @@ class CommandRunner:
         actor: str,
         key: str | None = None,
         expected_version: int | None = None,
+        shown: Callable[[R], object] = lambda answer: None,
     ) -> R:
-        """Run `command` as `actor`; with `key`, a repeat gives the first answer again."""
+        """Run `command` as `actor`; with `key`, a repeat gives the first answer again.
+
+        `shown` records, in the same transaction, that the answer is about to be shown (the
+        access log), so a command commits once and is never shown without a record."""
         asked = fingerprint(command)
         for attempt in range(MAX_ATTEMPTS):
             if attempt:
@@ -102,11 +109,15 @@ class CommandRunner:
                 with self._unit_of_work():
                     memory = self._remembered(actor, key, asked)
                     if memory is not None:
-                        return command.recall(memory, context)
+                        recalled = command.recall(memory, context)
+                        shown(recalled)
+                        return recalled
                     answer = self._execute(command, context)
                     if key is not None:
                         remembered = RememberedCommand(asked, command.remember(answer))
                         self._records.remember(actor, key, remembered, context.now)
+                    shown(answer)
+                    self._before_commit()
             except IntegrityError:
                 if expected_version is None or (key is not None and self._key_taken(actor, key)):
                     continue

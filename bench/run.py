@@ -117,26 +117,75 @@ class Served:
                 seconds.append(timed(lambda: http.get(path, params=params).raise_for_status()))
         return percentiles(seconds)
 
-    def concurrent_commands(self, case_ids: list[str], clients: int, each: int) -> dict[str, Any]:
-        seconds: list[float] = []
-        lock = threading.Lock()
-
-        def client(k: int) -> None:
-            with httpx.Client(base_url=self.server.url, headers=self.headers, timeout=60) as http:
-                for i in range(each):
-                    case = case_ids[(k * each + i) % len(case_ids)]
-                    started = time.perf_counter()
-                    http.post(f"/v1/complaints/{case}/assign", json={"mediator": f"m{k}"})
-                    took = time.perf_counter() - started
-                    with lock:
-                        seconds.append(took)
-
-        threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
-        wall = timed(lambda: ([t.start() for t in threads], [t.join() for t in threads]))
-        return {**percentiles(seconds), "requests_per_s": round(len(seconds) / wall, 1)}
+    def concurrent_commands(
+        self, case_ids: list[str], mediators: list[str], clients: int, each: int
+    ) -> dict[str, Any]:
+        return assign_curve(self.server.url, self.headers, case_ids, mediators, clients, each)
 
     def stop(self) -> None:
         self.server.stop()
+
+
+def assign_curve(
+    url: str,
+    headers: dict[str, str],
+    case_ids: list[str],
+    mediators: list[str],
+    clients: int,
+    each: int,
+) -> dict[str, Any]:
+    """`clients` threads each posting `each` assign commands one after another; every answer
+    must be a 200 (a refused command is not a measured one)."""
+    seconds: list[float] = []
+    lock = threading.Lock()
+
+    def client(k: int) -> None:
+        with httpx.Client(base_url=url, headers=headers, timeout=60) as http:
+            for i in range(each):
+                case = case_ids[(k * each + i) % len(case_ids)]
+                started = time.perf_counter()
+                answer = http.post(
+                    f"/v1/complaints/{case}/assign", json={"mediator": mediators[i % 2]}
+                )
+                took = time.perf_counter() - started
+                if answer.status_code != 200:
+                    raise RuntimeError(f"assign answered {answer.status_code}: {answer.text}")
+                with lock:
+                    seconds.append(took)
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    wall = timed(lambda: ([t.start() for t in threads], [t.join() for t in threads]))
+    if len(seconds) != clients * each:
+        raise RuntimeError("a client stopped before its last command")
+    return {**percentiles(seconds), "requests_per_s": round(len(seconds) / wall, 1)}
+
+
+class CrudServer:
+    """The CRUD baseline app (bench/crud.py) in its own process on a free port."""
+
+    def __init__(self, database_url: str) -> None:
+        from tests.e2e.server import free_port
+
+        self.token = uuid.uuid4().hex
+        self.url = f"http://127.0.0.1:{free_port()}"
+        port = self.url.rsplit(":", 1)[1]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bench.crud", database_url, port, self.token],
+            cwd=HERE.parent,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                httpx.get(f"{self.url}/health", timeout=1).raise_for_status()
+                return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("the CRUD baseline did not start")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=15)
 
 
 def probe(env: dict[str, str], which: str) -> dict[str, Any]:
@@ -171,7 +220,7 @@ def register_import(kind: str, rows: int, folder: Path) -> dict[str, Any]:
 
 
 def bench_store(
-    kind: str, cases: int, throughput_cases: int, register_rows: int, folder: Path
+    kind: str, cases: int, throughput_cases: int, register_rows: int, folder: Path, smoke: bool
 ) -> dict[str, Any]:
     figures: dict[str, Any] = register_import(kind, register_rows, folder)
     url, drop = fresh_url(kind, folder, "gehoord")
@@ -216,9 +265,24 @@ def bench_store(
                 as_of=(datetime.now(UTC) - timedelta(seconds=1)).isoformat(),
             )
             ids = [str(r.id) for r in service.reads.page(CaseFilter(), 200, None, SYSTEM).rows]
-            figures["http_command_ms"] = served.concurrent_commands(ids, clients=4, each=50)
+            each = 25 if smoke else 200
+            one = served.concurrent_commands(ids, mediators, clients=1, each=each)
+            figures["http_command_1_client_ms"] = one
+            figures["http_command_ms"] = served.concurrent_commands(
+                ids, mediators, clients=4, each=each
+            )
         finally:
             served.stop()
+        crud_url, drop_crud = fresh_url(kind, folder, "crud")
+        crud = CrudServer(crud_url)
+        try:
+            headers = {"Authorization": f"Bearer {crud.token}"}
+            theirs_one = assign_curve(crud.url, headers, ids, mediators, clients=1, each=each)
+            figures["crud_command_1_client_ms"] = theirs_one
+        finally:
+            crud.stop()
+            drop_crud()
+        figures["http_vs_crud"] = round(one["requests_per_s"] / theirs_one["requests_per_s"], 2)
         clock.set(datetime.now(UTC))
         service.projections.catch_up()
         figures["idle_sweep_s"] = round(timed(lambda: service.sweep.run(clock.now())), 3)
@@ -247,7 +311,9 @@ def bench_store(
 
 TARGETS = {
     "app_vs_baseline": ">= 0.70",
-    "http_command_ms": "p50 < 10 (SQLite)",
+    "http_command_1_client_ms": "p50 <= 10 (SQLite)",
+    "http_command_ms": "4 clients: the curve",
+    "http_vs_crud": ">= 0.80 (1 client)",
     "queue_ms": "p95 < 25",
     "list_by_status_ms": "p95 < 25",
     "history_50_events_ms": "p95 < 10",
@@ -286,7 +352,7 @@ def main() -> None:
         key.write_text(__import__("base64").b64encode(os.urandom(32)).decode())
         os.environ.setdefault("GEHOORD_MASTER_KEY", key.read_text())
         results = {
-            kind: bench_store(kind, cases, throughput, register_rows, Path(folder))
+            kind: bench_store(kind, cases, throughput, register_rows, Path(folder), args.smoke)
             for kind in args.stores.split(",")
         }
     print(table(results))

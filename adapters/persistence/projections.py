@@ -12,6 +12,7 @@ before going on. `retry` processes the set-aside events again, after a repair.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -21,7 +22,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Mapper, Notification
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
 from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
 from adapters.persistence import set_aside as aside
@@ -35,6 +36,7 @@ from application.ports import Clock
 __all__ = ["NotRebuildable", "ProjectionRunner", "Retried", "TrackedProjection"]
 log = structlog.get_logger(__name__)
 BATCH = 500
+READ = "(read)"
 
 
 class NotRebuildable(Exception):
@@ -61,6 +63,12 @@ class ProjectionRunner(SqlTables):
         self.projections = {p.name: p for p in projections}
         self._follower = ProjectionFollower(recorder, self.catch_up, list(self.projections))
         self._retry = SetAsideRetry(recorder, self._mapper, clock, self._claim)
+        self._within = threading.local()
+        self._positions = (
+            select(projection_tracking.c.name, projection_tracking.c.position)
+            .where(projection_tracking.c.name.in_(bindparam("names", expanding=True)))
+            .with_for_update()
+        )
 
     @property
     def datastore(self) -> SQLAlchemyDatastore:
@@ -88,6 +96,31 @@ class ProjectionRunner(SqlTables):
         except Exception as error:
             log.warning("projection_catch_up_failed", error=type(error).__name__)
 
+    def catch_up_before_commit(self) -> None:
+        """Inside a command's own transaction, so the command commits once with its read-model
+        rows and its caller reads their own write. Inside a savepoint: if this fails, or the
+        log holds more than a batch, the command still commits and `after_commit` catches up."""
+        self._within.positions = None
+        projections = list(self.projections.values())
+        try:
+            with self._write() as session, session.begin_nested():
+                positions, more = self._batch(session, projections, None)
+            positions.pop(READ)
+            self._within.positions = None if more else positions
+        except Exception as error:
+            log.warning("projection_catch_up_failed", error=type(error).__name__)
+
+    def after_commit(self, within: float | None = None) -> None:
+        """After the command's commit: tell the follower what the transaction applied, or
+        catch up now if it could not."""
+        positions = getattr(self._within, "positions", None)
+        self._within.positions = None
+        if positions is None:
+            self.catch_up_quietly(within)
+            return
+        for name, position in positions.items():
+            self._follower.caught_up(name, position)
+
     def _run(
         self,
         projections: list[TrackedProjection],
@@ -98,28 +131,37 @@ class ProjectionRunner(SqlTables):
         done = 0
         while True:
             with self._write() as session:
-                if deadline is not None:
-                    self._wait_for_locks_at_most(session, deadline)
-                positions = {p.name: self._claim(session, p.name) for p in projections}
-                start = min(positions.values())
-                batch = self._recorder.select_notifications(
-                    start=start, limit=BATCH, inclusive_of_start=False
-                )
-                events = self._decoded(batch, projections)
-                now = self._clock.now()
-                for projection in projections:
-                    todo = [n for n in batch if n.id > positions[projection.name]]
-                    aside.apply_or_set_aside(session, projection, todo, events, now)
-                if batch:
-                    self._move(session, [p.name for p in projections], batch[-1].id)
-            done += len(batch)
-            if progress is not None and batch:
-                progress(",".join(p.name for p in projections), done, batch[-1].id)
-            if len(batch) < BATCH or (deadline is not None and time.monotonic() > deadline):
-                last = batch[-1].id if batch else start
-                for projection in projections:
-                    self._follower.caught_up(projection.name, max(last, positions[projection.name]))
+                positions, more = self._batch(session, projections, deadline)
+                read = positions.pop(READ, 0)
+            done += read
+            if progress is not None and read:
+                progress(",".join(p.name for p in projections), done, max(positions.values()))
+            if not more or (deadline is not None and time.monotonic() > deadline):
+                for name, position in positions.items():
+                    self._follower.caught_up(name, position)
                 return done
+
+    def _batch(
+        self, session: Session, projections: list[TrackedProjection], deadline: float | None
+    ) -> tuple[dict[str, int], bool]:
+        """One batch in `session`: each projection's position after it (and under `READ` how
+        many notifications were read), and whether the log holds more."""
+        if deadline is not None:
+            self._wait_for_locks_at_most(session, deadline)
+        positions = self._claim_all(session, [p.name for p in projections])
+        start = min(positions.values())
+        batch = self._recorder.select_notifications(
+            start=start, limit=BATCH, inclusive_of_start=False
+        )
+        events = self._decoded(batch, projections)
+        now = self._clock.now()
+        for projection in projections:
+            todo = [n for n in batch if n.id > positions[projection.name]]
+            aside.apply_or_set_aside(session, projection, todo, events, now)
+        if batch:
+            self._move(session, [p.name for p in projections], batch[-1].id)
+            positions = {name: max(position, batch[-1].id) for name, position in positions.items()}
+        return {**positions, READ: len(batch)}, len(batch) == BATCH
 
     def _decoded(
         self, batch: Sequence[Notification], projections: list[TrackedProjection]
@@ -150,10 +192,18 @@ class ProjectionRunner(SqlTables):
         )
 
     def _claim(self, session: Session, name: str) -> int:
-        claim = self._upsert(projection_tracking).values(name=name, position=0)
-        session.execute(claim.on_conflict_do_nothing(index_elements=["name"]))
-        row = select(projection_tracking.c.position).where(projection_tracking.c.name == name)
-        return int(session.execute(row.with_for_update()).scalar_one())
+        return self._claim_all(session, [name])[name]
+
+    def _claim_all(self, session: Session, names: list[str]) -> dict[str, int]:
+        """Lock the projections' tracking rows (a row lock on PostgreSQL, the write lock on
+        SQLite) and read their positions; rows are made the first time only."""
+        rows = session.execute(self._positions, {"names": names}).all()
+        if len(rows) < len(names):
+            for name in set(names) - {row.name for row in rows}:
+                claim = self._upsert(projection_tracking).values(name=name, position=0)
+                session.execute(claim.on_conflict_do_nothing(index_elements=["name"]))
+            rows = session.execute(self._positions, {"names": names}).all()
+        return {row.name: int(row.position) for row in rows}
 
     def rebuild(self, name: str, progress: Progress | None = None) -> int:
         """Empty the projection's view, tracking and set-aside events, then apply the log again."""

@@ -106,6 +106,23 @@ def test_a_command_that_answers_with_the_case_is_logged(api: Api) -> None:
     assert registered[0]["endpoint"] == "POST /v1/complaints"  # the registration answered too
 
 
+def test_a_repeated_command_shows_its_answer_again_and_is_logged_again_a_refused_one_not(
+    api: Api,
+) -> None:
+    case = api.register()
+    mark = since(api)
+    body = {"at": iso(NOW - timedelta(days=9))}
+    path = f"/v1/complaints/{case['id']}/acknowledge"
+    first = api.post(MEDIATOR, path, body, **{"Idempotency-Key": "ack-1"})
+    again = api.post(MEDIATOR, path, body, **{"Idempotency-Key": "ack-1"})
+    refused = api.post(MEDIATOR, path, body)
+    assert (first.status_code, again.status_code, refused.status_code) == (200, 200, 409)
+    assert [(r["action"], r["case_id"]) for r in after(api, mark)] == [
+        ("command", case["id"]),
+        ("command", case["id"]),
+    ]
+
+
 def test_audit_reads_name_every_case_and_reading_the_log_is_logged(api: Api) -> None:
     first, second = api.register(), api.register()
     mark = since(api)

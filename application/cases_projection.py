@@ -4,7 +4,7 @@ flag reaches the queue like any other."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 from uuid import UUID, uuid5
@@ -144,5 +144,14 @@ class CasesProjection:
 
 
 def _flag_row(case: Listed, key: str) -> FlagRow:
-    flag = {k: v for k, v in asdict(case.open_flags[key]).items() if k != "key"}
-    return FlagRow(flag_id=flag_id(case.id, key), case_id=case.id, **flag)
+    flag = case.open_flags[key]
+    return FlagRow(
+        flag_id=flag_id(case.id, key),
+        case_id=case.id,
+        policy=flag.policy,
+        severity=flag.severity,
+        due_at=flag.due_at,
+        raised_at=flag.raised_at,
+        policy_version=flag.policy_version,
+        explanation=flag.explanation,
+    )

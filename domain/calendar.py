@@ -44,6 +44,8 @@ class WorkingDayCalendar:
         self.liberation_day = liberation_day
         self.closing_days = frozenset(closing_days)
         self._years: dict[int, dict[date, str]] = {}
+        self._reasons: dict[date, str | None] = {}
+        self._counts: dict[tuple[date, int], WorkingDayCount] = {}
 
     def _holidays(self, year: int) -> dict[date, str]:
         """The year's public holidays, named "English (Dutch)"; built once per year."""
@@ -66,6 +68,11 @@ class WorkingDayCalendar:
 
     def why_not_working(self, day: date) -> str | None:
         """Why `day` is not a working day ("Saturday", "King's Day (Koningsdag)", ...), or None."""
+        if day not in self._reasons:
+            self._reasons[day] = self._reason(day)
+        return self._reasons[day]
+
+    def _reason(self, day: date) -> str | None:
         holiday = self._holidays(day.year).get(day)
         if day.weekday() >= 5:
             weekday = day.strftime("%A")
@@ -91,7 +98,13 @@ class WorkingDayCalendar:
 
     def add_working_days(self, start: datetime, n: int) -> WorkingDayCount:
         """The Nth working day after `start`'s Amsterdam day (which does not count)."""
-        day, counted, skipped = self.local_day(start), 0, []
+        first = self.local_day(start)
+        if (first, n) not in self._counts:
+            self._counts[first, n] = self._count(first, n)
+        return self._counts[first, n]
+
+    def _count(self, day: date, n: int) -> WorkingDayCount:
+        counted, skipped = 0, []
         while counted < n:
             day += timedelta(days=1)
             reason = self.why_not_working(day)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import Repository
 from eventsourcing.domain import Aggregate
+
+from application.ports import CaseBatches
 
 MAX_CASES = 2_000  # the log keeps a case's events close together; a miss reloads the case
 
@@ -15,9 +18,29 @@ MAX_CASES = 2_000  # the log keeps a case's events close together; a miss reload
 class CaseCache:
     """Follows the log: each event is applied to the cached case if it is the next one."""
 
-    def __init__(self, repository: Repository[UUID]) -> None:
+    def __init__(self, repository: Repository[UUID], batches: CaseBatches | None = None) -> None:
         self._repository = repository
+        self._batches = batches
         self._cases: OrderedDict[UUID, Aggregate] = OrderedDict()
+
+    def prefetch(self, events: Sequence[Any]) -> None:
+        """Load in one go every case that `events` continue and that is not cached just before
+        them (a sweep's flags touch many cases the cache has long forgotten)."""
+        if self._batches is None:
+            return
+        before: dict[UUID, int] = {}
+        for event in events:
+            case_id = getattr(event, "originator_id", None)
+            if case_id is None or case_id in before:
+                continue
+            cached = self._cases.get(case_id)
+            previous = event.originator_version - 1
+            known = previous == 0 or (cached is not None and cached.version == previous)
+            before[case_id] = 0 if known else previous
+        missing = {case_id: version for case_id, version in before.items() if version}
+        if missing:
+            for case_id, case in self._batches.load(list(missing), missing).items():
+                self._keep(case_id, case)
 
     def after(self, event: Any) -> Aggregate:
         """The case right after `event` was applied."""
@@ -30,19 +53,20 @@ class CaseCache:
         else:
             case = self._repository.get(case_id, version=event.originator_version)
         assert case is not None
-        self._cases[case_id] = case
-        if len(self._cases) > MAX_CASES:
-            self._cases.popitem(last=False)
+        self._keep(case_id, case)
         return case
 
     def now(self, case_id: UUID) -> Aggregate:
         """The case as it stands now, loaded afresh (and cached)."""
         case: Aggregate = self._repository.get(case_id)
+        self._keep(case_id, case)
+        return case
+
+    def _keep(self, case_id: UUID, case: Aggregate) -> None:
         self._cases.pop(case_id, None)
         self._cases[case_id] = case
         if len(self._cases) > MAX_CASES:
             self._cases.popitem(last=False)
-        return case
 
     def forget(self) -> None:
         self._cases.clear()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
@@ -347,7 +347,11 @@ class CaseBatches(Protocol):
     """Many cases loaded at once, as their events make them now; personal data may stay sealed
     (for policies that judge dates only)."""
 
-    def load(self, case_ids: Sequence[UUID]) -> dict[UUID, Aggregate]: ...
+    def load(
+        self, case_ids: Sequence[UUID], versions: Mapping[UUID, int] | None = None
+    ) -> dict[UUID, Aggregate]:
+        """Each case now, or at the version `versions` names for it."""
+        ...
 
 
 class StoreProbe(Protocol):

@@ -15,7 +15,7 @@ from application.ports import CaseBatches, CaseList, Clock, UnitOfWork
 from domain.flagging import Flagged
 
 PAGE = 500
-CHUNK = 50  # cases judged in one transaction; a collision falls back to one case at a time
+CHUNK = 250  # cases judged in one transaction; a collision falls back to one case at a time
 ATTEMPTS = 3
 
 

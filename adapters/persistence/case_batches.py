@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
@@ -13,7 +13,8 @@ from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
 
 
 class SqlCaseBatches:
-    """`load(ids)`: each case as its events make it now; ids without events are left out."""
+    """`load(ids)`: each case as its events make it now, or at the version `versions` names;
+    ids without events are left out."""
 
     def __init__(self, app: Application[Any]) -> None:
         recorder = app.recorder
@@ -23,7 +24,9 @@ class SqlCaseBatches:
             app.mapper.transcoder, app.mapper.compressor, app.mapper.cipher
         )
 
-    def load(self, case_ids: Sequence[UUID]) -> dict[UUID, Aggregate]:
+    def load(
+        self, case_ids: Sequence[UUID], versions: Mapping[UUID, int] | None = None
+    ) -> dict[UUID, Aggregate]:
         record = self._recorder.events_record_cls
         with self._recorder.transaction(commit=False) as session:
             rows = (
@@ -36,6 +39,8 @@ class SqlCaseBatches:
             )
         cases: dict[UUID, Any] = {}
         for originator_id, version, topic, state in rows:
+            if versions is not None and version > versions.get(originator_id, version):
+                continue
             stored = StoredEvent(
                 originator_id=originator_id,
                 originator_version=version,

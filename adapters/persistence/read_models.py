@@ -8,6 +8,7 @@ from eventsourcing.application import Repository
 from eventsourcing.persistence import EventStore, Mapper
 from sqlalchemy.orm import Session
 
+from adapters.persistence.case_batches import SqlCaseBatches
 from adapters.persistence.cases_view import SqlCasesView
 from adapters.persistence.projections import TrackedProjection
 from adapters.persistence.reports_view import SqlReportRowsView
@@ -28,7 +29,7 @@ def sealed_cases(casework: Casework) -> Repository[UUID]:
 
 
 def cases_projection(casework: Casework, judge: Judge) -> TrackedProjection:
-    cache = CaseCache(sealed_cases(casework))
+    cache = CaseCache(sealed_cases(casework), SqlCaseBatches(casework))
     projection = CasesProjection(cache, judge)
 
     def clear(session: Session) -> None:
@@ -40,6 +41,7 @@ def cases_projection(casework: Casework, judge: Judge) -> TrackedProjection:
         process=lambda event, position, session: projection.process(event, position),
         clear=clear,
         begin=projection.begin,
+        prepare=cache.prefetch,
         flush=lambda session: projection.flush(SqlCasesView(session)),
         redo=lambda event, position, session: projection.refresh(
             event.originator_id, position, SqlCasesView(session)
@@ -48,7 +50,7 @@ def cases_projection(casework: Casework, judge: Judge) -> TrackedProjection:
 
 
 def reports_projection(casework: Casework, judge: Judge) -> TrackedProjection:
-    cache = CaseCache(sealed_cases(casework))
+    cache = CaseCache(sealed_cases(casework), SqlCaseBatches(casework))
     projection = ReportsProjection(cache, judge)
 
     def clear(session: Session) -> None:
@@ -60,6 +62,7 @@ def reports_projection(casework: Casework, judge: Judge) -> TrackedProjection:
         process=lambda event, position, session: projection.process(event, position),
         clear=clear,
         begin=projection.begin,
+        prepare=cache.prefetch,
         flush=lambda session: projection.flush(SqlReportRowsView(session)),
         redo=lambda event, position, session: projection.refresh(
             event.originator_id, SqlReportRowsView(session)

@@ -24,6 +24,8 @@ class TrackedProjection:
     """Called before each batch (a failed batch leaves nothing behind)."""
     flush: Callable[[Session], None] = lambda session: None
     """Called after each batch, in its transaction, for projections that write per batch."""
+    prepare: Callable[[list[Any]], None] = lambda events: None
+    """Called with a batch's events before they are processed (to load what they need at once)."""
     redo: Callable[[Any, int, Session], None] | None = None
     """How a set-aside event is processed on retry, when later events came in between."""
 
@@ -36,6 +38,8 @@ def process_all(
 ) -> None:
     """Feed `notifications` (or their decoded `events`; a decoding error is raised) in order."""
     projection.begin()
+    if not projection.raw:
+        projection.prepare([events[n.id] for n in notifications])
     for notification in notifications:
         event = notification if projection.raw else events[notification.id]
         if isinstance(event, Exception):

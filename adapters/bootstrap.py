@@ -23,9 +23,11 @@ from adapters.persistence.audit_log import SqlAccessLog, SqlEventLog, audit_chai
 from adapters.persistence.auth_failures import SqlAuthFailures
 from adapters.persistence.cases_view import SqlCaseList, SqlQueue
 from adapters.persistence.destruction_lists import SqlDestructionLists
+from adapters.persistence.digest_cases import SqlDigestCases
 from adapters.persistence.factory import GehoordFactory, event_store_env
 from adapters.persistence.idempotency import SqlIdempotencyRecords
 from adapters.persistence.imported import SqlImportedComplaints
+from adapters.persistence.outbox import SqlOutbox
 from adapters.persistence.migrate import create_schema
 from adapters.persistence.probe import SqlStoreProbe
 from adapters.persistence.projections import ProjectionRunner
@@ -39,6 +41,7 @@ from adapters.persistence.staff import SqlSessions, SqlStaffDirectory
 from adapters.persistence.sweep_claims import SqlJobClaims, SqlSweepClaims
 from adapters.persistence.tokens import SqlTokenRecords
 from adapters.persistence.vault import SqlVault
+from adapters.postman import postman_from
 from adapters.register_file import read_table
 from adapters.report_pdf import to_pdf
 from adapters.report_rendering import to_csv, to_html
@@ -51,7 +54,10 @@ from application.casework import Casework
 from application.console_sessions import ConsoleSessions
 from application.errors import RegisterUnreadable
 from application.health import Health
+from application.digest import Digests
 from application.identity import Identities
+from application.mail_delivery import MailDelivery
+from application.notices import AssignmentNotices
 from application.judging import Judge
 from application.personal_data import PersonalDataVault
 from application.ports import Clock, StaffDirectory, UnitOfWork
@@ -109,6 +115,8 @@ class Service:
     projections: ProjectionRunner
     unit_of_work: UnitOfWork
     imports: RegisterImports
+    digests: Digests
+    mail: MailDelivery
     scheduler: BaseScheduler | None = field(default=None)
 
     @property
@@ -226,6 +234,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
     failures = SqlAuthFailures(datastore)
     authentication = Authentication(identities, failures, settings.auth_failures_per_minute, clock)
     imported = SqlImportedComplaints(datastore, master_key)
+    outbox, job_claims = SqlOutbox(datastore), SqlJobClaims(datastore)
     commands = CommandRunner(
         casework=casework,
         judge=judge,
@@ -239,6 +248,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         imported=imported,
         clock=clock,
         after_commit=after_command,
+        after_save=AssignmentNotices(outbox),
     )
     console = ConsoleSessions(
         staff, identities, sessions, authentication, failures, casework, unit_of_work, clock
@@ -277,7 +287,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
             after_commit=projections.catch_up_quietly,
         ),
         sweep_claims=SqlSweepClaims(datastore),
-        job_claims=SqlJobClaims(datastore),
+        job_claims=job_claims,
         retention=Retention(
             casework,
             case_list,
@@ -287,10 +297,16 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
             clock,
             after_commit=projections.catch_up_quietly,
         ),
-        health=Health(SqlStoreProbe(datastore), SqlSetAside(datastore)),
+        health=Health(
+            SqlStoreProbe(datastore), SqlSetAside(datastore), lambda: outbox.trouble(clock.now())
+        ),
         projections=projections,
         unit_of_work=unit_of_work,
         imports=RegisterImports(commands, imported),
+        digests=Digests(
+            casework, judge, staff, SqlDigestCases(datastore), outbox, job_claims, unit_of_work
+        ),
+        mail=MailDelivery(outbox, postman_from(settings), clock, settings.mail_retry_seconds),
     )
 
 

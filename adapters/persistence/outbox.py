@@ -1,0 +1,103 @@
+"""The mail outbox table: letters recorded once by key, claimed by one process, marked sent."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select, update
+
+from adapters.persistence.schema import mail_outbox
+from adapters.persistence.sql import SqlTables
+from application.mail import Letter, MailTrouble, PendingLetter
+
+o = mail_outbox.c
+_WAITING = and_(o.sent_at.is_(None), o.handed_over_at.is_(None))
+
+
+class SqlOutbox(SqlTables):
+    def record(self, letters: Sequence[Letter], at: datetime) -> int:
+        recorded = 0
+        with self._write() as session:
+            for letter in letters:
+                statement = (
+                    self._upsert(mail_outbox)
+                    .values(
+                        key=letter.key,
+                        kind=letter.kind,
+                        recipient=letter.recipient,
+                        payload=json.dumps(letter.payload, sort_keys=True),
+                        recorded_at=at,
+                        next_attempt_at=at,
+                        attempts=0,
+                    )
+                    .on_conflict_do_nothing(index_elements=["key"])
+                    .returning(o.key)
+                )
+                recorded += session.execute(statement).first() is not None
+        return recorded
+
+    def claim_next(self, now: datetime, lease_seconds: float) -> PendingLetter | None:
+        free = or_(o.claimed_until.is_(None), o.claimed_until < now)
+        due = and_(_WAITING, free, o.next_attempt_at <= now)
+        with self._write() as session:
+            candidates = session.execute(
+                select(o.key).where(due).order_by(o.next_attempt_at, o.key).limit(5)
+            ).scalars()
+            for key in list(candidates):
+                claimed = session.execute(
+                    update(mail_outbox)
+                    .where(o.key == key, due)
+                    .values(
+                        claimed_until=now + timedelta(seconds=lease_seconds),
+                        attempts=o.attempts + 1,
+                    )
+                    .returning(o.key, o.kind, o.recipient, o.payload, o.recorded_at, o.attempts)
+                ).first()
+                if claimed is not None:
+                    row = claimed._mapping
+                    letter = Letter(row["key"], row["kind"], row["recipient"], json.loads(row["payload"]))
+                    return PendingLetter(letter, row["recorded_at"], row["attempts"])
+        return None
+
+    def handing_over(self, key: str, at: datetime) -> None:
+        with self._write() as session:
+            session.execute(update(mail_outbox).where(o.key == key).values(handed_over_at=at))
+
+    def sent(self, key: str, at: datetime) -> None:
+        with self._write() as session:
+            session.execute(
+                update(mail_outbox).where(o.key == key).values(sent_at=at, last_error=None)
+            )
+
+    def failed(self, key: str, error: str, retry_at: datetime) -> None:
+        with self._write() as session:
+            session.execute(
+                update(mail_outbox)
+                .where(o.key == key, o.sent_at.is_(None))
+                .values(
+                    handed_over_at=None,
+                    claimed_until=None,
+                    next_attempt_at=retry_at,
+                    last_error=error.replace("\x00", "")[:500],
+                )
+            )
+
+    def trouble(self, now: datetime) -> MailTrouble:
+        unsent = o.sent_at.is_(None)
+        lapsed = and_(o.handed_over_at.is_not(None), o.claimed_until < now)
+        with self._read() as session:
+            failing = session.execute(
+                select(func.count()).where(unsent, _WAITING, o.last_error.is_not(None))
+            ).scalar_one()
+            in_doubt = session.execute(
+                select(func.count()).where(unsent, lapsed)
+            ).scalar_one()
+            last = session.execute(
+                select(o.last_error)
+                .where(unsent, o.last_error.is_not(None))
+                .order_by(o.next_attempt_at.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+        return MailTrouble(int(failing), int(in_doubt), last)

@@ -27,8 +27,8 @@ from adapters.persistence.digest_cases import SqlDigestCases
 from adapters.persistence.factory import GehoordFactory, event_store_env
 from adapters.persistence.idempotency import SqlIdempotencyRecords
 from adapters.persistence.imported import SqlImportedComplaints
-from adapters.persistence.outbox import SqlOutbox
 from adapters.persistence.migrate import create_schema
+from adapters.persistence.outbox import SqlOutbox
 from adapters.persistence.probe import SqlStoreProbe
 from adapters.persistence.projections import ProjectionRunner
 from adapters.persistence.read_models import cases_projection, reports_projection
@@ -52,13 +52,13 @@ from application.audit import AuditTrail
 from application.authentication import Authentication
 from application.casework import Casework
 from application.console_sessions import ConsoleSessions
+from application.digest import Digests
 from application.errors import RegisterUnreadable
 from application.health import Health
-from application.digest import Digests
 from application.identity import Identities
+from application.judging import Judge
 from application.mail_delivery import MailDelivery
 from application.notices import AssignmentNotices
-from application.judging import Judge
 from application.personal_data import PersonalDataVault
 from application.ports import Clock, StaffDirectory, UnitOfWork
 from application.queue import Queue

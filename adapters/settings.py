@@ -152,14 +152,18 @@ class Settings(BaseSettings):
         "without it mail is written as .eml files to GEHOORD_OUTBOX_DIR",
     )
     smtp_ca_file: Path | None = Field(
-        None, description="CA certificates (PEM) to trust for the mail server instead of the system's"
+        None,
+        description="CA certificates (PEM) to trust for the mail server instead of the system's",
     )
     mail_from: Annotated[str, StringConstraints(strip_whitespace=True, max_length=254)] = Field(
         "gehoord@localhost", description="the sender of the digest and notices"
     )
     outbox_dir: Path = Field(Path("var/outbox"), description="where .eml files go without SMTP")
     mail_retry_seconds: float = Field(
-        60.0, gt=0, le=86_400, allow_inf_nan=False,
+        60.0,
+        gt=0,
+        le=86_400,
+        allow_inf_nan=False,
         description="first wait after a failed delivery (doubling each time); also how often "
         "the outbox is looked at",
     )

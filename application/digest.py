@@ -90,7 +90,9 @@ class Digests:
                 for item in case_items
             ]
             if items:
-                letters.append(digest_letter(member.member_id, member.email, member.name, day, items))
+                letters.append(
+                    digest_letter(member.member_id, member.email, member.name, day, items)
+                )
         return DigestRun(day, True, letters)
 
     def record(self, at: datetime, now: datetime, *, claim: bool = True) -> DigestRun:

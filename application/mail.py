@@ -31,7 +31,9 @@ class Letter:
     payload: dict[str, Any] = field(default_factory=dict)
 
 
-def digest_letter(member_id: str, email: str, name: str, day: date, items: Sequence[DigestItem]) -> Letter:
+def digest_letter(
+    member_id: str, email: str, name: str, day: date, items: Sequence[DigestItem]
+) -> Letter:
     """The morning digest of `day` for one member; breaches first, then by due moment."""
     ordered = sorted(items, key=lambda i: (i.severity != "breach", i.due_at, i.reference))
     return Letter(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 from application.mail import DeliveryFailed, Outbox, Postman
 from application.ports import Clock
@@ -45,9 +46,7 @@ class MailDelivery:
                 break
             key = pending.letter.key
             try:
-                self._postman.deliver(
-                    pending, lambda: self._outbox.handing_over(key, self._clock.now())
-                )
+                self._postman.deliver(pending, partial(self._hand_over, key))
             except DeliveryFailed as error:
                 retry_at = self._clock.now() + backoff(pending.attempts, self._retry_seconds)
                 self._outbox.failed(key, str(error)[:500], retry_at)
@@ -59,3 +58,6 @@ class MailDelivery:
             self._outbox.sent(key, self._clock.now())
             sent += 1
         return DeliveryRound(sent, failed, in_doubt)
+
+    def _hand_over(self, key: str) -> None:
+        self._outbox.handing_over(key, self._clock.now())

@@ -21,7 +21,9 @@ class AssignmentNotices:
 
     def __call__(self, saved: Sequence[tuple[Aggregate, list[Any]]], now: datetime) -> None:
         letters = [
-            notice_letter(str(case.id), event.originator_version, event.mediator, case.reference, now)
+            notice_letter(
+                str(case.id), event.originator_version, event.mediator, case.reference, now
+            )
             for case, events in saved
             if isinstance(case, Complaint)
             for event in events

@@ -57,7 +57,9 @@ class SqlOutbox(SqlTables):
                 ).first()
                 if claimed is not None:
                     row = claimed._mapping
-                    letter = Letter(row["key"], row["kind"], row["recipient"], json.loads(row["payload"]))
+                    letter = Letter(
+                        row["key"], row["kind"], row["recipient"], json.loads(row["payload"])
+                    )
                     return PendingLetter(letter, row["recorded_at"], row["attempts"])
         return None
 
@@ -91,9 +93,7 @@ class SqlOutbox(SqlTables):
             failing = session.execute(
                 select(func.count()).where(unsent, _WAITING, o.last_error.is_not(None))
             ).scalar_one()
-            in_doubt = session.execute(
-                select(func.count()).where(unsent, lapsed)
-            ).scalar_one()
+            in_doubt = session.execute(select(func.count()).where(unsent, lapsed)).scalar_one()
             last = session.execute(
                 select(o.last_error)
                 .where(unsent, o.last_error.is_not(None))

@@ -6,6 +6,7 @@ import base64
 import ipaddress
 import json
 import re
+import ssl
 import stat
 from dataclasses import fields
 from datetime import date, time
@@ -287,6 +288,31 @@ class Settings(BaseSettings):
 
         SmtpTarget.parse(url.get_secret_value())
         return url
+
+    @field_validator("smtp_ca_file")
+    @classmethod
+    def _certificates(cls, path: Path | None) -> Path | None:
+        if path is None:
+            return None
+        try:
+            ssl.create_default_context(cafile=str(path))
+        except (OSError, ssl.SSLError) as error:
+            raise ValueError(f"cannot read certificates from {path}: {error}") from None
+        return path
+
+    @field_validator("outbox_dir")
+    @classmethod
+    def _folder(cls, path: Path) -> Path:
+        if path.exists() and not path.is_dir():
+            raise ValueError(f"{path} is not a folder")
+        return path
+
+    @field_validator("digest_time")
+    @classmethod
+    def _local_time(cls, moment: time) -> time:
+        if moment.tzinfo is not None:
+            raise ValueError("is a time of day in Europe/Amsterdam, without an offset (07:30)")
+        return moment
 
     @field_validator("mail_from")
     @classmethod

@@ -94,7 +94,7 @@ class Recorder:
                     envelope.mail_from,
                     list(envelope.rcpt_tos),
                     bytes(envelope.original_content or envelope.content),
-                    session.ssl is not None,
+                    server.transport.get_extra_info("ssl_object") is not None,
                     login,
                 )
             )
@@ -113,7 +113,7 @@ def only_user(user: str, password: str) -> Callable[..., AuthResult]:
             user.encode(),
             password.encode(),
         )
-        return AuthResult(success=ok, handled=False)
+        return AuthResult(success=ok, handled=False, auth_data=data)
 
     return authenticate
 
@@ -136,7 +136,8 @@ class MailServer:
             options |= {"tls_context": starttls, "require_starttls": True}
         if login is not None:
             options |= {"authenticator": only_user(*login), "auth_required": True}
-            options |= {"auth_require_tls": starttls is not None or smtps is not None}
+            # aiosmtpd counts only STARTTLS as TLS here; on SMTPS every byte is encrypted anyway
+            options |= {"auth_require_tls": starttls is not None}
         self.controller = Controller(
             self.recorder,
             hostname="127.0.0.1",

@@ -1,4 +1,4 @@
-"""The digest across real processes: the CLI, a kill -9 mid-delivery, two schedulers on PostgreSQL."""
+"""The digest across processes: the CLI, a kill -9 mid-delivery, two schedulers on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -67,7 +67,9 @@ def test_digest_send_dry_run_prints_what_would_go_to_whom_and_sends_nothing(
     assert f"{ANNA}: Werkvoorraad di 17 mrt: 1 overschreden, 0 waarschuwingen" in lines
     assert f"{KARIN}: Werkvoorraad di 17 mrt: 1 overschreden, 1 waarschuwing" in lines
     assert f"{BRAM}: Werkvoorraad di 17 mrt: 1 overschreden, 0 waarschuwingen" in lines
-    assert any(world.references["warned_noord"] in line and "waarschuwing" in line for line in lines)
+    assert any(
+        world.references["warned_noord"] in line and "waarschuwing" in line for line in lines
+    )
     assert len([line for line in lines if not line.startswith(" ")]) == 3
     assert saturday.stdout.strip() == "2026-03-21 is not a working day (Saturday): no digest"
     assert mail_server.received == []
@@ -151,7 +153,9 @@ def test_two_scheduler_processes_on_postgresql_send_each_mail_once(
     ]
     try:
         deadline = time.monotonic() + 90  # slow starts on a busy machine
-        while time.monotonic() < deadline and (len(mail_server.received) < 5 or unsent(postgres_url)):
+        while time.monotonic() < deadline and (
+            len(mail_server.received) < 5 or unsent(postgres_url)
+        ):
             time.sleep(0.5)
         time.sleep(3)  # both processes running side by side a while longer
     finally:

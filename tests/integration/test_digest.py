@@ -17,7 +17,6 @@ from tests.integration.conftest import Api
 from tests.integration.digest_world import (
     ANNA,
     BRAM,
-    DIRK,
     KARIN,
     PERSONAL,
     TUESDAY,

@@ -64,8 +64,8 @@ def test_digest_send_dry_run_prints_what_would_go_to_whom_and_sends_nothing(
 
     assert shown.returncode == 0, shown.stderr
     lines = shown.stdout.splitlines()
-    assert f"{ANNA}: Werkvoorraad di 17 mrt: 1 overschreden, 0 waarschuwingen" in lines
-    assert f"{KARIN}: Werkvoorraad di 17 mrt: 1 overschreden, 1 waarschuwing" in lines
+    assert f"{ANNA}: Werkvoorraad di 17 mrt: 2 overschreden, 0 waarschuwingen" in lines
+    assert f"{KARIN}: Werkvoorraad di 17 mrt: 2 overschreden, 1 waarschuwing" in lines
     assert f"{BRAM}: Werkvoorraad di 17 mrt: 1 overschreden, 0 waarschuwingen" in lines
     assert any(
         world.references["warned_noord"] in line and "waarschuwing" in line for line in lines

@@ -8,11 +8,13 @@ from email.message import EmailMessage
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
 from adapters.bootstrap import Service, build, migrate
 from adapters.clock import SettableClock
 from adapters.scheduler import MorningDigest
 from adapters.settings import Settings
+from api.app import create_app
 from tests.integration.conftest import Api
 from tests.integration.digest_world import (
     ANNA,
@@ -80,9 +82,10 @@ def test_each_member_gets_one_digest_a_working_day_with_the_flags_of_their_cases
     assert sorted(got) == [ANNA, BRAM, KARIN]  # Dirk has nothing open; Ilse does intake
     refs = world.references
     anna, bram, karin = got[ANNA][0], got[BRAM][0], got[KARIN][0]
-    assert anna["Subject"] == "Werkvoorraad di 17 mrt: 1 overschreden, 0 waarschuwingen"
-    assert karin["Subject"] == "Werkvoorraad di 17 mrt: 1 overschreden, 1 waarschuwing"
+    assert anna["Subject"] == "Werkvoorraad di 17 mrt: 2 overschreden, 0 waarschuwingen"
+    assert karin["Subject"] == "Werkvoorraad di 17 mrt: 2 overschreden, 1 waarschuwing"
     assert refs["late_noord"] in text_part(anna) and refs["late_zuid"] not in text_part(anna)
+    assert "afspraak uit een gesprek - overschreden" in text_part(anna)
     assert refs["late_zuid"] in text_part(bram) and refs["late_noord"] not in text_part(bram)
     karins = text_part(karin)
     assert refs["late_noord"] in karins and refs["warned_noord"] in karins
@@ -110,6 +113,20 @@ def test_no_mail_carries_a_complainants_name_subject_or_description_in_any_part(
         leaked = [word for word in PERSONAL if word.lower() in everything.lower()]
         raw = [word for word in PERSONAL if word.encode() in mail.raw]
         assert (leaked, raw) == ([], []), mail.message["Subject"]
+
+
+def test_the_assigned_mediator_gets_a_short_notice_with_the_reference_and_link_only(
+    service: Service, mail_server: MailServer, world: World
+) -> None:
+    delivered = service.mail.run()
+
+    assert (delivered.sent, delivered.failed) == (2, 0)
+    notices = {str(r.message["To"]): r.message for r in mail_server.received}
+    assert sorted(notices) == [ANNA, BRAM]
+    reference = world.references["late_noord"]
+    assert notices[ANNA]["Subject"] == f"Zaak {reference} is aan jou toegewezen"
+    assert f"{PUBLIC}/klachten/{reference}" in text_part(notices[ANNA])
+    assert world.references["late_zuid"] not in text_part(notices[ANNA])
 
 
 @pytest.mark.parametrize(
@@ -182,12 +199,13 @@ def test_a_mail_server_that_is_down_is_retried_later_without_a_duplicate(
     database_url: str, clock: SettableClock, world_api: Any
 ) -> None:
     """Declared below with its own service: the server comes up only after the first try."""
-    service, server = world_api
+    service, server, client = world_api
     clock.set(TUESDAY)
     MorningDigest(service)()
-    report = service.health.check()
-    assert report.status == "degraded" and report.mail is not None
-    assert report.mail.failing == 5 and "cannot reach" in (report.mail.last_error or "")
+    health = client.get("/health")
+    assert (health.status_code, health.json()["status"]) == (200, "degraded")
+    assert health.json()["mail"]["failing"] == 5 and health.json()["mail"]["in_doubt"] == 0
+    assert "cannot reach" in health.json()["mail"]["error"]
 
     server.start()
     try:
@@ -199,7 +217,7 @@ def test_a_mail_server_that_is_down_is_retried_later_without_a_duplicate(
         MorningDigest(service)()
         assert len(digests(server)) == 3 and len(server.received) == 5
         assert all(len(mails) == 1 for mails in digests(server).values())
-        assert service.health.check().status == "ok"
+        assert client.get("/health").json() == {"status": "ok", "store": "reachable"}
     finally:
         server.stop()
 
@@ -207,11 +225,7 @@ def test_a_mail_server_that_is_down_is_retried_later_without_a_duplicate(
 @pytest.fixture
 def world_api(
     database_url: str, clock: SettableClock, tmp_path: Any
-) -> Iterator[tuple[Service, MailServer]]:
-    from fastapi.testclient import TestClient
-
-    from api.app import create_app
-
+) -> Iterator[tuple[Service, MailServer, TestClient]]:
     server = MailServer()  # not started: nothing listens on its port yet
     settings = Settings(
         database_url=database_url,
@@ -223,5 +237,5 @@ def world_api(
     migrate(service)
     with TestClient(create_app(service=service), raise_server_exceptions=False) as client:
         a_small_organisation(Api(client, service))
-        yield service, server
+        yield service, server, client
     service.close()

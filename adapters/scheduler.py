@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import structlog
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -50,9 +50,14 @@ def retention_night(service: Service) -> None:
     log.info("retention", night=night, proposed=len(proposed.cases) if proposed else 0)
 
 
+CATCH_UP = timedelta(hours=4)
+"""A process that starts after the digest time still sends the day's digest this long after it
+(a morning mail, never one at night)."""
+
+
 class MorningDigest:
     """Records the day's digests once the digest time has passed on a working day (at the time
-    itself, or on the first round after a start later that day), then delivers the outbox.
+    itself, or on the first round after a start within CATCH_UP), then delivers the outbox.
 
     The day is claimed in the database in the transaction that records its letters, so one
     process composes it; this process remembers the days it has settled, to compose once."""
@@ -67,7 +72,8 @@ class MorningDigest:
         with self._lock:
             now = service.clock.now()
             local = now.astimezone(AMSTERDAM)
-            if local.time() >= service.settings.digest_time and local.date() not in self._settled:
+            due = datetime.combine(local.date(), service.settings.digest_time, AMSTERDAM)
+            if due <= local <= due + CATCH_UP and local.date() not in self._settled:
                 try:
                     run = service.digests.record(now, now)
                     self._settled.add(local.date())

@@ -73,6 +73,8 @@ class PendingLetter:
     letter: Letter
     recorded_at: datetime
     attempts: int
+    claimed_until: datetime | None = None
+    """The claim's lease; it is also the claim's token (see `Outbox.handing_over`)."""
 
 
 @dataclass(frozen=True)
@@ -94,14 +96,16 @@ class Outbox(Protocol):
         """Take one letter due for an attempt, for `lease_seconds`; None when there is none."""
         ...
 
-    def handing_over(self, key: str, at: datetime) -> None:
-        """From here a crash leaves the letter in doubt: it is not sent again by itself."""
+    def handing_over(self, pending: PendingLetter, at: datetime) -> bool:
+        """From here a crash leaves the letter in doubt: it is not sent again by itself. False
+        when the claim lapsed and another process took the letter meanwhile (send nothing)."""
         ...
 
     def sent(self, key: str, at: datetime) -> None: ...
 
-    def failed(self, key: str, error: str, retry_at: datetime) -> None:
-        """The mail server surely did not take it: try again at `retry_at`."""
+    def failed(self, pending: PendingLetter, error: str, retry_at: datetime) -> None:
+        """The mail server surely did not take it: try again at `retry_at` (unless the claim
+        lapsed and the letter is another process's now)."""
         ...
 
     def trouble(self, now: datetime) -> MailTrouble:
@@ -111,6 +115,10 @@ class Outbox(Protocol):
 
 class DeliveryFailed(Exception):
     """Raised when the mail server surely did not take a letter (it can be tried again)."""
+
+
+class ClaimLost(Exception):
+    """Raised when a letter's claim lapsed before its hand-over: another process sends it."""
 
 
 class Postman(Protocol):

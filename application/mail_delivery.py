@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 
-from application.mail import DeliveryFailed, Outbox, Postman
+from application.mail import ClaimLost, DeliveryFailed, Outbox, PendingLetter, Postman
 from application.ports import Clock
 
 LEASE_SECONDS = 120.0
@@ -38,6 +38,10 @@ class MailDelivery:
         self._clock = clock
         self._retry_seconds = retry_seconds
 
+    @property
+    def outbox(self) -> Outbox:
+        return self._outbox
+
     def run(self) -> DeliveryRound:
         sent = failed = in_doubt = 0
         for _ in range(MAX_PER_ROUND):
@@ -46,11 +50,13 @@ class MailDelivery:
                 break
             key = pending.letter.key
             try:
-                self._postman.deliver(pending, partial(self._hand_over, key))
+                self._postman.deliver(pending, partial(self._hand_over, pending))
             except DeliveryFailed as error:
                 retry_at = self._clock.now() + backoff(pending.attempts, self._retry_seconds)
-                self._outbox.failed(key, str(error)[:500], retry_at)
+                self._outbox.failed(pending, str(error)[:500], retry_at)
                 failed += 1
+                continue
+            except ClaimLost:
                 continue
             except Exception:  # once the hand-over began, the letter is in doubt (see README)
                 in_doubt += 1
@@ -59,5 +65,6 @@ class MailDelivery:
             sent += 1
         return DeliveryRound(sent, failed, in_doubt)
 
-    def _hand_over(self, key: str) -> None:
-        self._outbox.handing_over(key, self._clock.now())
+    def _hand_over(self, pending: PendingLetter) -> None:
+        if not self._outbox.handing_over(pending, self._clock.now()):
+            raise ClaimLost(pending.letter.key)

@@ -41,6 +41,7 @@ class SqlOutbox(SqlTables):
     def claim_next(self, now: datetime, lease_seconds: float) -> PendingLetter | None:
         free = or_(o.claimed_until.is_(None), o.claimed_until < now)
         due = and_(_WAITING, free, o.next_attempt_at <= now)
+        lease = now + timedelta(seconds=lease_seconds)
         with self._write() as session:
             candidates = session.execute(
                 select(o.key).where(due).order_by(o.next_attempt_at, o.key).limit(5)
@@ -49,23 +50,23 @@ class SqlOutbox(SqlTables):
                 claimed = session.execute(
                     update(mail_outbox)
                     .where(o.key == key, due)
-                    .values(
-                        claimed_until=now + timedelta(seconds=lease_seconds),
-                        attempts=o.attempts + 1,
-                    )
-                    .returning(o.key, o.kind, o.recipient, o.payload, o.recorded_at, o.attempts)
+                    .values(claimed_until=lease, attempts=o.attempts + 1)
+                    .returning(o.kind, o.recipient, o.payload, o.recorded_at, o.attempts)
                 ).first()
                 if claimed is not None:
                     row = claimed._mapping
-                    letter = Letter(
-                        row["key"], row["kind"], row["recipient"], json.loads(row["payload"])
-                    )
-                    return PendingLetter(letter, row["recorded_at"], row["attempts"])
+                    payload = json.loads(row["payload"])
+                    letter = Letter(key, row["kind"], row["recipient"], payload)
+                    return PendingLetter(letter, row["recorded_at"], row["attempts"], lease)
         return None
 
-    def handing_over(self, key: str, at: datetime) -> None:
+    def handing_over(self, pending: PendingLetter, at: datetime) -> bool:
+        ours = and_(o.key == pending.letter.key, o.claimed_until == pending.claimed_until)
         with self._write() as session:
-            session.execute(update(mail_outbox).where(o.key == key).values(handed_over_at=at))
+            taken = session.execute(
+                update(mail_outbox).where(ours, _WAITING).values(handed_over_at=at).returning(o.key)
+            ).first()
+        return taken is not None
 
     def sent(self, key: str, at: datetime) -> None:
         with self._write() as session:
@@ -73,11 +74,12 @@ class SqlOutbox(SqlTables):
                 update(mail_outbox).where(o.key == key).values(sent_at=at, last_error=None)
             )
 
-    def failed(self, key: str, error: str, retry_at: datetime) -> None:
+    def failed(self, pending: PendingLetter, error: str, retry_at: datetime) -> None:
+        ours = and_(o.key == pending.letter.key, o.claimed_until == pending.claimed_until)
         with self._write() as session:
             session.execute(
                 update(mail_outbox)
-                .where(o.key == key, o.sent_at.is_(None))
+                .where(ours, o.sent_at.is_(None))
                 .values(
                     handed_over_at=None,
                     claimed_until=None,

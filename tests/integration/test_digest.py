@@ -169,7 +169,7 @@ def test_a_second_run_the_same_day_sends_nothing_more(
     first = len(mail_server.received)
 
     morning(service, clock, TUESDAY + timedelta(minutes=1))  # another process, the same day
-    morning(service, clock, TUESDAY + timedelta(hours=5))
+    morning(service, clock, TUESDAY + timedelta(hours=3))
     again = service.digests.record(TUESDAY + timedelta(hours=6), clock.now(), claim=False)
 
     assert len(mail_server.received) == first
@@ -180,6 +180,18 @@ def test_a_second_run_the_same_day_sends_nothing_more(
     assert {to: len(mails) for to, mails in thursday.items()} == {ANNA: 2, BRAM: 2, KARIN: 2}
     ids = [str(m["Message-ID"]) for mails in thursday.values() for m in mails]
     assert len(set(ids)) == 6
+
+
+def test_a_process_started_after_the_digest_time_catches_up_in_the_morning_not_at_night(
+    service: Service, clock: SettableClock, mail_server: MailServer, world: World
+) -> None:
+    morning(service, clock, TUESDAY - timedelta(minutes=1))
+    morning(service, clock, TUESDAY + timedelta(hours=14))  # 21:30: too late for a digest
+    assert digests(mail_server) == {}
+
+    morning(service, clock, TUESDAY + timedelta(days=2, hours=1, minutes=15))  # Thursday 08:45
+
+    assert sorted(digests(mail_server)) == [ANNA, BRAM, KARIN]
 
 
 def test_two_processes_composing_the_same_morning_record_one_digest_each(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import email
 import email.policy
-from collections.abc import Iterator
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from adapters.scheduler import MorningDigest
 from adapters.settings import Settings
 from api.app import create_app
 from application.mail import DeliveryFailed, PendingLetter, notice_letter
+from application.mail_delivery import MailDelivery
 from tests.integration.conftest import Api
 from tests.integration.digest_world import ANNA, BRAM, KARIN, TUESDAY, a_small_organisation
 from tests.mail_server import MailServer, self_signed, server_tls
@@ -128,3 +129,42 @@ def test_without_smtp_each_mail_is_an_eml_file_in_the_outbox_folder(
     assert len([n for n in parsed if n.startswith("notice_")]) == 2
     assert all(n.endswith(".eml") for n in parsed)
     assert filing_service.health.check().status == "ok"
+
+
+class Recording:
+    """A postman that hands every letter over and keeps its key."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+
+    def deliver(self, letter: PendingLetter, handing_over: Callable[[], None]) -> None:
+        handing_over()
+        self.keys.append(letter.letter.key)
+
+
+def test_a_claim_that_lapsed_before_the_hand_over_leaves_the_letter_to_the_other_process(
+    filing_service: Service,
+) -> None:
+    with TestClient(create_app(service=filing_service)) as client:
+        a_small_organisation(Api(client, filing_service))  # two assignment notices
+    clock = filing_service.clock
+    assert isinstance(clock, SettableClock)
+    fast = Recording()
+    other = MailDelivery(filing_service.mail.outbox, fast, clock)
+    lost: list[str] = []
+
+    class Stalling:
+        """Stalls past its lease (another process delivers meanwhile), then hands over."""
+
+        def deliver(self, letter: PendingLetter, handing_over: Callable[[], None]) -> None:
+            clock.advance(timedelta(minutes=3))
+            other.run()
+            lost.append(letter.letter.key)
+            handing_over()
+
+    stalled = MailDelivery(filing_service.mail.outbox, Stalling(), clock).run()
+
+    assert (stalled.sent, stalled.failed, stalled.in_doubt) == (0, 0, 0)
+    assert len(fast.keys) == 2 and sorted(set(fast.keys)) == sorted(fast.keys)
+    assert lost[0] in fast.keys
+    assert filing_service.mail.run().sent == 0

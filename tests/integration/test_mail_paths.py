@@ -168,3 +168,18 @@ def test_a_claim_that_lapsed_before_the_hand_over_leaves_the_letter_to_the_other
     assert len(fast.keys) == 2 and sorted(set(fast.keys)) == sorted(fast.keys)
     assert lost[0] in fast.keys
     assert filing_service.mail.run().sent == 0
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("smtp://relay.local", SmtpTarget("relay.local", 25, False, False, None, None)),
+        (
+            "smtp://gehoord:p%40ss%3Aw@mail.example.nl:587?starttls=true",
+            SmtpTarget("mail.example.nl", 587, False, True, "gehoord", "p@ss:w"),
+        ),
+        ("smtps://u:p@mail.example.nl", SmtpTarget("mail.example.nl", 465, True, False, "u", "p")),
+    ],
+)
+def test_the_smtp_url_names_host_port_tls_and_login(url: str, expected: SmtpTarget) -> None:
+    assert SmtpTarget.parse(url) == expected

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from adapters.cli_support import fail, load_settings, running_service
+from adapters.mail_rendering import message_id
 from adapters.mail_words import SEVERITY_WORDS, digest_subject, due_day, policy_words
 from application.digest import DigestRun
 from domain.moments import lies_in_the_future
@@ -47,6 +48,27 @@ def send(
         f"{run.day.isoformat()}: {len(run.letters)} digests, {run.recorded} new in the outbox; "
         f"sent {delivered.sent}, failed {delivered.failed}, in doubt {delivered.in_doubt}"
     )
+
+
+@digest_cli.command("in-doubt")
+def in_doubt() -> None:
+    """List the mails whose hand-over a crash interrupted: key, recipient and Message-ID, to look
+    up in the mail server's log (see README, "Morning digest")."""
+    with running_service(load_settings()) as service:
+        letters = service.mail.outbox.in_doubt(service.clock.now())
+        sender = service.settings.mail_from
+    for pending in letters:
+        letter = pending.letter
+        typer.echo(f"{letter.key}\t{letter.recipient}\t{message_id(letter.key, sender)}")
+
+
+@digest_cli.command("release")
+def release(key: Annotated[str, typer.Argument(help="the key `digest in-doubt` lists")]) -> None:
+    """Send a mail in doubt again, with the same Message-ID, once its absence is confirmed."""
+    with running_service(load_settings()) as service:
+        if not service.mail.outbox.release(key, service.clock.now()):
+            fail(f"no mail in doubt with key {key!r}", code=1)
+    typer.echo(f"released {key}: the next delivery round sends it")
 
 
 def _moment(text: str | None) -> datetime | None:

@@ -108,6 +108,14 @@ class Outbox(Protocol):
         lapsed and the letter is another process's now)."""
         ...
 
+    def in_doubt(self, now: datetime) -> list[PendingLetter]:
+        """Letters whose hand-over began and never ended, their claim lapsed."""
+        ...
+
+    def release(self, key: str, now: datetime) -> bool:
+        """Send a letter in doubt again (an operator found it missing from the server's log)."""
+        ...
+
     def trouble(self, now: datetime) -> MailTrouble:
         """Letters failing, and letters whose hand-over began but never ended (a crash)."""
         ...

@@ -88,6 +88,31 @@ class SqlOutbox(SqlTables):
                 )
             )
 
+    def in_doubt(self, now: datetime) -> list[PendingLetter]:
+        lapsed = and_(o.sent_at.is_(None), o.handed_over_at.is_not(None), o.claimed_until < now)
+        with self._read() as session:
+            rows = session.execute(select(mail_outbox).where(lapsed).order_by(o.key)).all()
+        return [
+            PendingLetter(
+                Letter(r.key, r.kind, r.recipient, json.loads(r.payload)),
+                r.recorded_at,
+                r.attempts,
+                r.claimed_until,
+            )
+            for r in rows
+        ]
+
+    def release(self, key: str, now: datetime) -> bool:
+        lapsed = and_(o.sent_at.is_(None), o.handed_over_at.is_not(None), o.claimed_until < now)
+        with self._write() as session:
+            released = session.execute(
+                update(mail_outbox)
+                .where(o.key == key, lapsed)
+                .values(handed_over_at=None, claimed_until=None, next_attempt_at=now)
+                .returning(o.key)
+            ).first()
+        return released is not None
+
     def trouble(self, now: datetime) -> MailTrouble:
         unsent = o.sent_at.is_(None)
         lapsed = and_(o.handed_over_at.is_not(None), o.claimed_until < now)

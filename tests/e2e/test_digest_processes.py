@@ -119,6 +119,34 @@ def test_a_kill_9_between_sending_and_marking_sends_nothing_twice(
     assert report.status == "degraded" and report.mail is not None and report.mail.in_doubt == 1
 
 
+def test_a_mail_in_doubt_is_listed_by_message_id_and_once_released_sent_as_the_same_message(
+    organisation: tuple[Service, World], database_url: str, mail_server: MailServer
+) -> None:
+    service, _ = organisation
+    env = environment(database_url, mail_server)
+    clock = service.clock
+    assert isinstance(clock, SettableClock)
+    clock.set(TUESDAY)
+    outbox = service.mail.outbox
+    pending = outbox.claim_next(TUESDAY, 120)
+    assert pending is not None and outbox.handing_over(pending, TUESDAY)  # then a crash
+
+    listed = cli(env, "digest", "in-doubt")
+    key, recipient, message_id = listed.stdout.strip().split("\t")
+    released = cli(env, "digest", "release", key)
+    unknown = cli(env, "digest", "release", "digest:2026-03-17:nobody")
+    sent = cli(env, "digest", "send", "--as-of", AS_OF)
+
+    assert (key, released.returncode, unknown.returncode, sent.returncode) == (
+        pending.letter.key,
+        0,
+        1,
+        0,
+    )
+    copies = [r.message for r in mail_server.received if r.message["Message-ID"] == message_id]
+    assert len(copies) == 1 and copies[0]["To"] == recipient
+
+
 def unsent(url: str) -> int:
     engine = create_engine(url)
     try:

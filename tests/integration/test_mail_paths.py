@@ -66,6 +66,7 @@ def test_starttls_with_a_login_delivers_over_tls(
     assert mail.message["Subject"] == "Zaak K-2026-00042 is aan jou toegewezen"
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # SMTPS: it is TLS
 def test_smtps_with_a_login_delivers_over_tls(
     smtps_server: MailServer, certificate: tuple[Path, Path]
 ) -> None:

@@ -24,10 +24,12 @@ from adapters.persistence.auth_failures import SqlAuthFailures
 from adapters.persistence.case_batches import SqlCaseBatches
 from adapters.persistence.cases_view import SqlCaseList, SqlQueue
 from adapters.persistence.destruction_lists import SqlDestructionLists
+from adapters.persistence.digest_cases import SqlDigestCases
 from adapters.persistence.factory import GehoordFactory, event_store_env
 from adapters.persistence.idempotency import SqlIdempotencyRecords
 from adapters.persistence.imported import SqlImportedComplaints
 from adapters.persistence.migrate import create_schema
+from adapters.persistence.outbox import SqlOutbox
 from adapters.persistence.probe import SqlStoreProbe
 from adapters.persistence.projections import ProjectionRunner
 from adapters.persistence.read_models import cases_projection, reports_projection
@@ -40,6 +42,7 @@ from adapters.persistence.staff import SqlSessions, SqlStaffDirectory
 from adapters.persistence.sweep_claims import SqlJobClaims, SqlSweepClaims
 from adapters.persistence.tokens import SqlTokenRecords
 from adapters.persistence.vault import SqlVault
+from adapters.postman import postman_from
 from adapters.register_file import read_table
 from adapters.report_pdf import to_pdf
 from adapters.report_rendering import to_csv, to_html
@@ -50,10 +53,13 @@ from application.audit import AuditTrail
 from application.authentication import Authentication
 from application.casework import Casework
 from application.console_sessions import ConsoleSessions
+from application.digest import Digests
 from application.errors import RegisterUnreadable
 from application.health import Health
 from application.identity import Identities
 from application.judging import Judge
+from application.mail_delivery import MailDelivery
+from application.notices import AssignmentNotices
 from application.personal_data import PersonalDataVault
 from application.ports import Clock, StaffDirectory, UnitOfWork
 from application.queue import Queue
@@ -110,6 +116,8 @@ class Service:
     projections: ProjectionRunner
     unit_of_work: UnitOfWork
     imports: RegisterImports
+    digests: Digests
+    mail: MailDelivery
     scheduler: BaseScheduler | None = field(default=None)
 
     @property
@@ -227,6 +235,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
     failures = SqlAuthFailures(datastore)
     authentication = Authentication(identities, failures, settings.auth_failures_per_minute, clock)
     imported = SqlImportedComplaints(datastore, master_key)
+    outbox, job_claims = SqlOutbox(datastore), SqlJobClaims(datastore)
     commands = CommandRunner(
         casework=casework,
         judge=judge,
@@ -241,6 +250,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         clock=clock,
         before_commit=projections.catch_up_before_commit,
         after_commit=after_command,
+        after_save=AssignmentNotices(outbox),
     )
     console = ConsoleSessions(
         staff, identities, sessions, authentication, failures, casework, unit_of_work, clock
@@ -280,7 +290,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
             batches=SqlCaseBatches(casework),
         ),
         sweep_claims=SqlSweepClaims(datastore),
-        job_claims=SqlJobClaims(datastore),
+        job_claims=job_claims,
         retention=Retention(
             casework,
             case_list,
@@ -290,10 +300,16 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
             clock,
             after_commit=projections.catch_up_quietly,
         ),
-        health=Health(SqlStoreProbe(datastore), SqlSetAside(datastore)),
+        health=Health(
+            SqlStoreProbe(datastore), SqlSetAside(datastore), lambda: outbox.trouble(clock.now())
+        ),
         projections=projections,
         unit_of_work=unit_of_work,
         imports=RegisterImports(commands, imported),
+        digests=Digests(
+            casework, judge, staff, SqlDigestCases(datastore), outbox, job_claims, unit_of_work
+        ),
+        mail=MailDelivery(outbox, postman_from(settings), clock, settings.mail_retry_seconds),
     )
 
 

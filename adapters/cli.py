@@ -11,6 +11,7 @@ import typer
 
 from adapters.bootstrap import migrate
 from adapters.cli_admin import audit_cli, projections_cli, tokens_cli
+from adapters.cli_digest import digest_cli
 from adapters.cli_import import import_register
 from adapters.cli_retention import retention_cli
 from adapters.cli_support import cli_accessor, fail, load_settings, running_service
@@ -26,6 +27,7 @@ cli.add_typer(policies_cli, name="policies")
 cli.add_typer(audit_cli, name="audit")
 cli.add_typer(users_cli, name="users")
 cli.add_typer(retention_cli, name="retention")
+cli.add_typer(digest_cli, name="digest")
 cli.command("import")(import_register)
 
 

@@ -6,9 +6,10 @@ import base64
 import ipaddress
 import json
 import re
+import ssl
 import stat
 from dataclasses import fields
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -143,6 +144,30 @@ class Settings(BaseSettings):
         default_factory=list,
         description="JSON list of proxy addresses or networks whose X-Forwarded-For is believed",
     )
+    digest_time: time = Field(
+        time(7, 30), description="when the morning digest goes out, Europe/Amsterdam (HH:MM)"
+    )
+    smtp_url: SecretStr | None = Field(
+        None,
+        description="smtp://user:pass@host:port, smtps://..., or smtp://...?starttls=true; "
+        "without it mail is written as .eml files to GEHOORD_OUTBOX_DIR",
+    )
+    smtp_ca_file: Path | None = Field(
+        None,
+        description="CA certificates (PEM) to trust for the mail server instead of the system's",
+    )
+    mail_from: Annotated[str, StringConstraints(strip_whitespace=True, max_length=254)] = Field(
+        "gehoord@localhost", description="the sender of the digest and notices"
+    )
+    outbox_dir: Path = Field(Path("var/outbox"), description="where .eml files go without SMTP")
+    mail_retry_seconds: float = Field(
+        60.0,
+        gt=0,
+        le=86_400,
+        allow_inf_nan=False,
+        description="first wait after a failed delivery (doubling each time); also how often "
+        "the outbox is looked at",
+    )
     policy_versions: Annotated[list[Policy], NoDecode] = Field(
         default_factory=list,
         description="JSON list of dated norm versions, e.g. "
@@ -252,6 +277,49 @@ class Settings(BaseSettings):
             if unknown:
                 raise ValueError(f"unknown norm {sorted(unknown)[0]!r}")
         return versions
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp_url(cls, url: SecretStr | None) -> SecretStr | None:
+        """Checked at start-up, in one line that never repeats the password."""
+        if url is None or not url.get_secret_value():
+            return None
+        from adapters.postman import SmtpTarget
+
+        SmtpTarget.parse(url.get_secret_value())
+        return url
+
+    @field_validator("smtp_ca_file")
+    @classmethod
+    def _certificates(cls, path: Path | None) -> Path | None:
+        if path is None:
+            return None
+        try:
+            ssl.create_default_context(cafile=str(path))
+        except (OSError, ssl.SSLError) as error:
+            raise ValueError(f"cannot read certificates from {path}: {error}") from None
+        return path
+
+    @field_validator("outbox_dir")
+    @classmethod
+    def _folder(cls, path: Path) -> Path:
+        if path.exists() and not path.is_dir():
+            raise ValueError(f"{path} is not a folder")
+        return path
+
+    @field_validator("digest_time")
+    @classmethod
+    def _local_time(cls, moment: time) -> time:
+        if moment.tzinfo is not None:
+            raise ValueError("is a time of day in Europe/Amsterdam, without an offset (07:30)")
+        return moment
+
+    @field_validator("mail_from")
+    @classmethod
+    def _mail_address(cls, sender: str) -> str:
+        if not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+", sender):
+            raise ValueError("must be an e-mail address such as gehoord@example.nl")
+        return sender
 
     @field_validator("database_url")
     @classmethod

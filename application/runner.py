@@ -15,10 +15,12 @@ import hashlib
 import json
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import suppress
+from datetime import datetime
 from typing import Any, TypeVar
 
+from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import IntegrityError
 
 from application.casework import Casework
@@ -39,6 +41,8 @@ from domain.flagging import Flagged
 from domain.stem import StemRule
 
 R = TypeVar("R")
+AfterSave = Callable[[Sequence[tuple[Aggregate, list[Any]]], datetime], None]
+"""Told, inside the command's transaction, each saved aggregate with the events it recorded."""
 MAX_ATTEMPTS = 8
 BACKOFF_SECONDS = 0.005  # grows with each attempt, with jitter, so colliding writers spread
 
@@ -72,6 +76,7 @@ class CommandRunner:
         clock: Clock,
         before_commit: Callable[[], object] = lambda: None,
         after_commit: Callable[[], object] = lambda: None,
+        after_save: AfterSave | None = None,
     ) -> None:
         self._casework = casework
         self._judge = judge
@@ -86,6 +91,7 @@ class CommandRunner:
         self._clock = clock
         self._before_commit = before_commit
         self._after_commit = after_commit
+        self._after_save = after_save
 
     def run(
         self,
@@ -151,7 +157,10 @@ class CommandRunner:
         for aggregate in changed:
             if isinstance(aggregate, Flagged):
                 self._judge.judge(aggregate, context.now, context.now)
+        recorded = [(aggregate, list(aggregate.pending_events)) for aggregate in changed]
         self._casework.save(*changed)
+        if self._after_save is not None:
+            self._after_save(recorded, context.now)
         return command.answer(changed, context)
 
     def _remembered(self, actor: str, key: str | None, asked: str) -> dict[str, Any] | None:

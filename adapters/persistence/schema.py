@@ -308,3 +308,23 @@ imported_complaints = Table(
 )
 """Register rows imported, by an HMAC of their key (a reference can hold a name: no plain copy)
 and the SHA-256 of everything the row said, so a re-import can tell a changed row."""
+
+mail_outbox = Table(
+    "mail_outbox",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("recipient", String(254), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("recorded_at", UtcDateTime, nullable=False),
+    Column("next_attempt_at", UtcDateTime, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("claimed_until", UtcDateTime),
+    Column("handed_over_at", UtcDateTime),
+    Column("sent_at", UtcDateTime),
+    Column("last_error", String(500)),
+    Index("mail_outbox_pending", "sent_at", "next_attempt_at"),
+)
+"""The transactional outbox of mail: a row is recorded with what caused it (a digest per person
+per day, a notice per assignment; the key makes each once), handed to the mail server, then
+marked sent. The payload is JSON (PostgreSQL text refuses NUL; JSON escapes it)."""

@@ -29,6 +29,12 @@ def health(service: ServiceDep) -> JSONResponse:
             }
             for event in report.set_aside
         ]
+    if report.mail is not None:
+        body["mail"] = {
+            "failing": report.mail.failing,
+            "in_doubt": report.mail.in_doubt,
+            "error": report.mail.last_error,
+        }
     if not report.available:
         return JSONResponse(body, status_code=503, headers={"Retry-After": "5"})
     return JSONResponse(body)

@@ -42,6 +42,9 @@ BAD_BY_NAME: dict[str, list[str]] = {
     ],
     "public_url": ["127.0.0.1:8000", "ftp://gehoord.example", "https://", "not a url"],
     "organisation_name": ["", "  ", "x" * 201, "Jeugdzorg\u0007West"],
+    "digest_time": ["25:00", "half acht", "07:30+02:00"],
+    "smtp_url": ["http://mail.example.nl", "smtp://", "smtp://h:99999", "smtps://h?starttls=true"],
+    "mail_from": ["gehoord", "a b@example.nl", "<x@y>"],
 }
 """Text settings have no type to get wrong: a bad value each, by name."""
 
@@ -54,6 +57,14 @@ def bad_values(name: str, field: FieldInfo, tmp_path: Path) -> list[str]:
         open_to_all.write_text(os.environ["GEHOORD_MASTER_KEY"])
         open_to_all.chmod(0o644)
         return [str(missing), str(open_to_all), str(tmp_path)]
+    if name == "smtp_ca_file":
+        not_pem = tmp_path / "not.pem"
+        not_pem.write_text("no certificate here")
+        return [str(tmp_path / "absent.pem"), str(not_pem)]
+    if name == "outbox_dir":
+        a_file = tmp_path / "a-file"
+        a_file.write_text("")
+        return [str(a_file)]
     kind, origin = field.annotation, get_origin(field.annotation)
     if kind in (int, float):
         return ["many", "-1", "1e999999", "nan"]

@@ -54,6 +54,10 @@ def bad_values(name: str, field: FieldInfo, tmp_path: Path) -> list[str]:
         open_to_all.write_text(os.environ["GEHOORD_MASTER_KEY"])
         open_to_all.chmod(0o644)
         return [str(missing), str(open_to_all), str(tmp_path)]
+    if name == "console_theme":
+        not_css = tmp_path / "thema.txt"
+        not_css.write_text("body {}")
+        return [str(tmp_path / "absent.css"), str(not_css), str(tmp_path)]
     kind, origin = field.annotation, get_origin(field.annotation)
     if kind in (int, float):
         return ["many", "-1", "1e999999", "nan"]

@@ -55,6 +55,8 @@ templates.env.filters["moment"] = dutch_moment
 templates.env.filters["day"] = dutch_day
 templates.env.globals["words"] = words
 templates.env.globals["word"] = words.word
+templates.env.globals["policy_word"] = words.policy_word
+templates.env.filters["actor"] = words.actor_word
 
 
 class PageError(Exception):

@@ -110,3 +110,21 @@ def word(table: dict[str, str], code: object) -> str:
     """The Dutch word for `code`, or the code itself when it has none yet."""
     text = str(code) if code is not None else ""
     return table.get(text, text.replace("_", " "))
+
+
+def policy_word(policy: str, severity: str) -> str:
+    """The policy in words; a warning says it is nearly so ("verslag bijna te laat")."""
+    text = word(POLICY, policy)
+    if severity == "warning":
+        text = text.replace("te laat", "bijna te laat").replace("niet nagekomen", "verloopt bijna")
+    return text
+
+
+def actor_word(actor: str) -> str:
+    """Who did it: a person's e-mail address, the deadline watch, or an import."""
+    kind, _, name = actor.partition(":")
+    if kind == "policy":
+        return "de termijnbewaking"
+    if kind == "import":
+        return f"de import van {name}"
+    return name or actor

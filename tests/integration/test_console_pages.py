@@ -220,3 +220,60 @@ def test_a_person_turns_their_morning_digest_on_and_off(console: Console) -> Non
     record = console.service.staff.by_email(MEDIATOR)
     assert record is not None and record.digest is not was_on
     assert "Uw keuze is opgeslagen" in anna.get(switched.headers["location"]).text
+
+
+def test_a_conversation_with_an_agreement_by_form_and_the_agreement_ticked_off(
+    console: Console, service: Service
+) -> None:
+    anna = console.person(MEDIATOR, Role.MEDIATOR)
+    reference = registered(service, MEDIATOR)
+    page = anna.get(f"/klachten/{reference}")
+    talk = form_fields(page, f"/klachten/{reference}/gesprek") | {
+        "gesprek-at": local(NOW - timedelta(hours=1)),
+        "gesprek-participants": "Fatima de Vries\nAnna de Wit",
+        "gesprek-outcome": "resolved",
+        "gesprek-afspraak-1": "Vaste gezinsvoogd",
+        "gesprek-afspraak-1-datum": "2026-03-30",
+    }
+    held = anna.post(f"/klachten/{reference}/gesprek", data=talk)
+    assert held.status_code == 303, held.text
+    after = anna.get(held.headers["location"])
+    assert "Vaste gezinsvoogd, uiterlijk ma 30 mrt 2026" in after.text
+    action = f"/klachten/{reference}/afspraken/1/klaar"
+    done = anna.post(action, data=form_fields(after, action))
+    assert done.status_code == 303
+    assert "nagekomen op ma 16 mrt 2026 10:00" in anna.get(done.headers["location"]).text
+
+
+def test_a_form_from_before_someone_else_changed_the_case_is_a_dutch_409(
+    console: Console, service: Service
+) -> None:
+    anna = console.person(MEDIATOR, Role.MEDIATOR)
+    reference = registered(service, MEDIATOR)
+    page = anna.get(f"/klachten/{reference}")
+    fields = form_fields(page, f"/klachten/{reference}/opschorten")
+    reason = {"opschorten-at": local(NOW), "opschorten-reason": "Wachten op de klager"}
+    bram = console.person("bram@voorbeeld.nl", Role.MEDIATOR)
+    bram_page = bram.get(f"/klachten/{reference}")
+    assert (
+        bram.post(
+            f"/klachten/{reference}/opschorten",
+            data=form_fields(bram_page, f"/klachten/{reference}/opschorten") | reason,
+        )
+        .headers["location"]
+        .endswith("gedaan=opschorten")
+    )
+    stale = anna.post(f"/klachten/{reference}/opschorten", data=fields | reason)
+    assert stale.status_code == 409
+    assert "Iemand anders heeft de klacht intussen gewijzigd" in stale.text
+
+
+def test_a_manager_starts_with_the_queue_of_their_team(console: Console, service: Service) -> None:
+    noord, zuid = registered(service), registered(service, team="Team Zuid")
+    manager = console.person("marieke@voorbeeld.nl", Role.MANAGER, team="Team Zuid")
+    page = manager.get("/werkvoorraad")
+    assert zuid in page.text and noord not in page.text
+    assert 'value="team" selected' in page.text
+    signed = form_fields(page, "/afmelden")  # a valid token: the role alone refuses
+    refused = manager.post(f"/klachten/{zuid}/verslag", data=signed)
+    assert refused.status_code == 403 and "Dit mag uw rol niet" in refused.text

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-dev
 RUN_STAMP := $(VENV)/.installed
 export GEHOORD_TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: run test lint fmt unit integration e2e clean chromium reliability bench bench-smoke
+.PHONY: run test lint fmt unit integration e2e clean chromium reliability bench bench-smoke vendor
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,3 +68,24 @@ unit: $(STAMP)
 
 clean:
 	rm -rf $(VENV) var
+
+# The console's NL Design System styles and the browser tests' axe-core, fetched with `npm pack`
+# into a temporary folder and copied as built files; run by hand to update, never at install or
+# run time. @utrecht/design-tokens is Utrecht's own brand (its LICENSE.md: proprietary), so the
+# neutral theme is the NL Design System's EUPL-1.2 example theme ("voorbeeld"). The copies
+# are committed; web/static/vendor/README.md names their versions and licences.
+UTRECHT_CSS ?= @utrecht/component-library-css@9.0.4
+NEUTRAL_TOKENS ?= @nl-design-system-unstable/voorbeeld-design-tokens@7.4.1
+AXE_CORE ?= axe-core@4.14.1
+vendor:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	cd "$$tmp" && npm pack --silent $(UTRECHT_CSS) $(NEUTRAL_TOKENS) $(AXE_CORE) >/dev/null; \
+	for f in *.tgz; do mkdir -p "$${f%.tgz}" && tar xzf "$$f" -C "$${f%.tgz}"; done; \
+	cd $(CURDIR); out=web/static/vendor; mkdir -p $$out tests/browser/vendor; \
+	cp "$$tmp"/utrecht-component-library-css-*/package/dist/index.css $$out/utrecht-component-library.css; \
+	cp "$$tmp"/utrecht-component-library-css-*/package/LICENSE.md $$out/LICENSE-utrecht-component-library-css.md; \
+	cp "$$tmp"/nl-design-system-unstable-voorbeeld-design-tokens-*/package/dist/theme.css $$out/voorbeeld-design-tokens.css; \
+	cp "$$tmp"/nl-design-system-unstable-voorbeeld-design-tokens-*/package/LICENSE.md $$out/LICENSE-voorbeeld-design-tokens.md; \
+	cp "$$tmp"/axe-core-*/package/axe.min.js tests/browser/vendor/axe.min.js; \
+	cp "$$tmp"/axe-core-*/package/LICENSE tests/browser/vendor/LICENSE-axe-core.txt; \
+	ls "$$tmp"/*.tgz | xargs -n1 basename

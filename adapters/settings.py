@@ -105,6 +105,10 @@ class Settings(BaseSettings):
         AnyHttpUrl("http://127.0.0.1:8000"),
         description="where people reach the console: links in mails; https makes cookies Secure",
     )
+    console_theme: Path | None = Field(
+        None,
+        description="one CSS file with the organisation's look, loaded after the neutral theme",
+    )
     closing_days: Annotated[list[date], NoDecode] = Field(
         default_factory=list, description="JSON list of ISO dates"
     )
@@ -187,6 +191,13 @@ class Settings(BaseSettings):
         if not isinstance(decoded, list):
             raise ValueError("must be a JSON list")
         return decoded
+
+    @field_validator("console_theme")
+    @classmethod
+    def _readable_css(cls, theme: Path | None) -> Path | None:
+        if theme is not None and (theme.suffix != ".css" or not theme.is_file()):
+            raise ValueError("must name an existing .css file")
+        return theme
 
     @field_validator("oidc_issuer")
     @classmethod

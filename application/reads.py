@@ -91,6 +91,20 @@ class CaseReads:
         case = self._casework.load(kind, case_id, as_of=as_of)
         return CaseView(case, self._judge.deadlines(case, as_of or self._clock.now()))
 
+    def find(self, case_type: str, reference: str) -> UUID | None:
+        """The id of the case with this reference (no personal data, so not an access)."""
+        rows = self._cases.page(CaseFilter(case_type=case_type, reference=reference), 1, None)
+        return rows[0].id if rows else None
+
+    def case_with_history(
+        self, kind: type[K], case_id: UUID, who: Accessor
+    ) -> tuple[CaseView, list[HistoryEntry]]:
+        """The case now with every event of it: one page, one access."""
+        self._logged(who, case_id)
+        case = self._casework.load(kind, case_id)
+        view = CaseView(case, self._judge.deadlines(case, self._clock.now()))
+        return view, [history_entry(e) for e in self._casework.events_of(kind, case_id)]
+
     def history(self, kind: type[Flagged], case_id: UUID, who: Accessor) -> list[HistoryEntry]:
         """Every event of the case, oldest first, nothing left out."""
         self._logged(who, case_id)

@@ -18,10 +18,14 @@ from fastapi.templating import Jinja2Templates
 from adapters.bootstrap import Service
 from api.client_address import client_address
 from api.dependencies import get_service
+from application.access import Accessor
 from application.console_sessions import Session
 from application.errors import UnknownToken
 from application.roles import Action, may
 from domain.calendar import AMSTERDAM
+from web import words
+from web.menu import menu_for
+from web.security import secured
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -49,6 +53,10 @@ def dutch_day(day: date | datetime | None) -> str:
 
 templates.env.filters["moment"] = dutch_moment
 templates.env.filters["day"] = dutch_day
+templates.env.globals["words"] = words
+templates.env.globals["word"] = words.word
+templates.env.globals["policy_word"] = words.policy_word
+templates.env.filters["actor"] = words.actor_word
 
 
 class PageError(Exception):
@@ -113,7 +121,13 @@ def sign_in_form(
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(request, template, context, status_code=status)
+    """A page with the menu of the visitor's role, the organisation's theme and the CSP."""
+    visitor = context.get("visitor")
+    context.setdefault("menu", menu_for(visitor.session.principal.role) if visitor else [])
+    context.setdefault("theme", get_service(request).settings.console_theme is not None)
+    page = templates.TemplateResponse(request, template, context, status_code=status)
+    secured(page)
+    return page
 
 
 def install_page_errors(app: FastAPI) -> None:
@@ -153,6 +167,17 @@ class Visitor:
 
     def may(self, action: Action) -> bool:
         return may(self.session.principal.role, action)
+
+    def who(self, request: Request) -> Accessor:
+        """This visitor on this page, for the access log (as the API's accessor has it)."""
+        principal = self.session.principal
+        return Accessor(
+            user=principal.name,
+            role=str(principal.role),
+            access_point=f"{request.method} {request.url.path}",
+            address=self.address,
+            request_id=getattr(request.state, "request_id", ""),
+        )
 
 
 def _visitor(request: Request, service: Annotated[Service, Depends(get_service)]) -> Visitor:

@@ -65,6 +65,10 @@ def bad_values(name: str, field: FieldInfo, tmp_path: Path) -> list[str]:
         a_file = tmp_path / "a-file"
         a_file.write_text("")
         return [str(a_file)]
+    if name == "console_theme":
+        not_css = tmp_path / "thema.txt"
+        not_css.write_text("body {}")
+        return [str(tmp_path / "absent.css"), str(not_css), str(tmp_path)]
     kind, origin = field.annotation, get_origin(field.annotation)
     if kind in (int, float):
         return ["many", "-1", "1e999999", "nan"]

@@ -9,7 +9,7 @@ from adapters.bootstrap import Service
 from adapters.settings import Settings
 from api.app import create_app as create_api
 from web.pages import STATIC, install_page_errors
-from web.routers import sign_in, sso, work
+from web.routers import sign_in, signals, sso, work
 
 
 def create_app(settings: Settings | None = None, service: Service | None = None) -> FastAPI:
@@ -20,4 +20,5 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(sign_in.router)
     app.include_router(sso.router)
     app.include_router(work.router)
+    app.include_router(signals.router)
     return app

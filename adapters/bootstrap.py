@@ -21,6 +21,7 @@ from adapters.clock import SystemClock
 from adapters.oidc import OidcProvider
 from adapters.persistence.audit_log import SqlAccessLog, SqlEventLog, audit_chain_projection
 from adapters.persistence.auth_failures import SqlAuthFailures
+from adapters.persistence.case_counts import SqlCaseCounts
 from adapters.persistence.cases_view import SqlCaseList, SqlQueue
 from adapters.persistence.destruction_lists import SqlDestructionLists
 from adapters.persistence.factory import GehoordFactory, event_store_env
@@ -53,6 +54,7 @@ from application.errors import RegisterUnreadable
 from application.health import Health
 from application.identity import Identities
 from application.judging import Judge
+from application.overview import Overview
 from application.personal_data import PersonalDataVault
 from application.ports import Clock, StaffDirectory, UnitOfWork
 from application.queue import Queue
@@ -109,6 +111,7 @@ class Service:
     projections: ProjectionRunner
     unit_of_work: UnitOfWork
     imports: RegisterImports
+    overview: Overview
     scheduler: BaseScheduler | None = field(default=None)
 
     @property
@@ -219,6 +222,13 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         return datastore.transaction(commit=True)
 
     case_list, access_log = SqlCaseList(datastore), SqlAccessLog(datastore)
+    reports = Reports(
+        SqlReportRows(datastore),
+        clock,
+        judge.book,
+        settings.organisation_name,
+        settings.report_minimum_count,
+    )
     access = AccessRecorder(access_log, casework.vault, clock)
     tokens = Tokens(SqlTokenRecords(datastore), clock)
     staff, sessions = SqlStaffDirectory(datastore), SqlSessions(datastore)
@@ -255,13 +265,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         audit=AuditTrail(SqlEventLog(_recorder(casework)), casework.mapper, access),
         access=access,
         subject_access=SubjectAccessExports(casework, judge, commands, access_log, access, clock),
-        reports=Reports(
-            SqlReportRows(datastore),
-            clock,
-            judge.book,
-            settings.organisation_name,
-            settings.report_minimum_count,
-        ),
+        reports=reports,
         tokens=tokens,
         authentication=authentication,
         identities=identities,
@@ -291,6 +295,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         projections=projections,
         unit_of_work=unit_of_work,
         imports=RegisterImports(commands, imported),
+        overview=Overview(SqlCaseCounts(datastore), reports, access, clock),
     )
 
 

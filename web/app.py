@@ -9,7 +9,7 @@ from adapters.bootstrap import Service
 from adapters.settings import Settings
 from api.app import create_app as create_api
 from web.pages import STATIC, install_page_errors
-from web.routers import audit, overview, sign_in, signals, sso, work
+from web.routers import admin, admin_privacy, audit, overview, sign_in, signals, sso, work
 
 
 def create_app(settings: Settings | None = None, service: Service | None = None) -> FastAPI:
@@ -23,4 +23,6 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(signals.router)
     app.include_router(audit.router)
     app.include_router(overview.router)
+    app.include_router(admin.router)
+    app.include_router(admin_privacy.router)
     return app

@@ -56,7 +56,7 @@ def _page(
     token: str = "",
     token_for: str = "",
 ) -> Response:
-    page = render(
+    return render(
         request,
         "beheer.html",
         status,
@@ -72,8 +72,6 @@ def _page(
         token=token,
         token_for=token_for,
     )
-    page.headers["cache-control"] = "no-store"
-    return page
 
 
 @router.post("/beheer/medewerkers")

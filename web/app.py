@@ -9,7 +9,7 @@ from adapters.bootstrap import Service
 from adapters.settings import Settings
 from api.app import create_app as create_api
 from web.pages import STATIC, install_page_errors
-from web.routers import admin, admin_privacy, audit, overview, sign_in, signals, sso, work
+from web.routers import admin, admin_privacy, audit, overview, sign_in, signals, sso, stem, work
 
 
 def create_app(settings: Settings | None = None, service: Service | None = None) -> FastAPI:
@@ -25,4 +25,5 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(overview.router)
     app.include_router(admin.router)
     app.include_router(admin_privacy.router)
+    app.include_router(stem.router)
     return app

@@ -13,8 +13,16 @@ from api.schemas.signals import StemResponseCreate
 from application.ports import AccessAction
 from application.roles import Action
 from domain.signal import Signal
-from web.page_parts import REFUSED, dutch_error, local_moment, looker, now_local, run_as
-from web.page_parts import see_other, validated
+from web.page_parts import (
+    REFUSED,
+    dutch_error,
+    local_moment,
+    looker,
+    now_local,
+    run_as,
+    see_other,
+    validated,
+)
 from web.pages import Visitor, allowed_on_page, check_csrf, render
 
 router = APIRouter(include_in_schema=False)

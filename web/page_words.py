@@ -3,7 +3,10 @@ policies, roles, event types), as template filters: `{{ status | status_nl }}`."
 
 from __future__ import annotations
 
-from web.pages import templates
+from datetime import datetime
+
+from domain.calendar import AMSTERDAM
+from web.pages import dutch_moment, templates
 
 STATUSES = {
     "received": "ontvangen",
@@ -80,27 +83,87 @@ ACCESS_ACTIONS = {
 EVENTS = {
     "Received": "ontvangen",
     "Acknowledged": "ontvangst bevestigd",
+    "MediatorAssigned": "klachtenfunctionaris toegewezen",
     "ConversationHeld": "gesprek gevoerd",
-    "Resolved": "opgelost",
-    "Escalated": "klacht geworden",
-    "FlagRaised": "signalering",
-    "FlagCleared": "signalering opgeheven",
+    "AgreementDone": "afspraak nagekomen",
     "MinutesSent": "verslag verstuurd",
-    "Referred": "doorverwezen",
-    "Ruled": "uitspraak",
-    "Assigned": "toegewezen",
-    "Closed": "gesloten",
-    "Withdrawn": "ingetrokken",
-    "Reopened": "heropend",
+    "ReferredToCommittee": "doorverwezen naar de commissie",
+    "RulingReceived": "uitspraak ontvangen",
+    "Answered": "beantwoord",
+    "ApologyGiven": "excuses gemaakt",
+    "MeasuresCommunicated": "maatregelen meegedeeld",
+    "MeasureDone": "maatregel uitgevoerd",
+    "MeasureSummaryWritten": "samenvatting maatregel geschreven",
+    "MeasureSummaryApproved": "samenvatting maatregel goedgekeurd",
+    "ThemesSet": "thema's vastgelegd",
     "Suspended": "opgeschort",
     "Resumed": "hervat",
-    "Extended": "termijn verlengd",
-    "ApologyGiven": "excuses gemaakt",
-    "MeasuresTaken": "maatregelen genomen",
-    "HoldPlaced": "bewaarplicht ingesteld",
-    "HoldLifted": "bewaarplicht opgeheven",
+    "DeadlineExtended": "termijn verlengd",
+    "Resolved": "opgelost",
+    "EscalatedToComplaint": "klacht geworden",
+    "Withdrawn": "ingetrokken",
+    "Closed": "gesloten",
+    "Reopened": "heropend",
+    "FlagRaised": "signalering",
+    "FlagCleared": "signalering opgeheven",
+    "LegalHoldPlaced": "bewaarplicht ingesteld",
+    "LegalHoldLifted": "bewaarplicht opgeheven",
     "Destroyed": "vernietigd",
 }
+FIELDS = {
+    "participants": "deelnemers",
+    "outcome": "uitkomst",
+    "agreements": "afspraken",
+    "policy_version": "beleidsversie",
+    "reason": "reden",
+    "mediator": "klachtenfunctionaris",
+    "themes": "thema's",
+    "sent_to": "verstuurd aan",
+    "verdict": "oordeel",
+    "summary": "samenvatting",
+    "measures": "maatregelen",
+    "evidence": "bewijs",
+    "clock": "termijn",
+    "weeks": "weken",
+    "channel": "kanaal",
+    "team": "team",
+    "subject": "onderwerp",
+    "description": "omschrijving",
+    "dossier_ref": "dossier",
+    "reference": "kenmerk",
+    "complainant": "indiener",
+    "policy": "norm",
+    "severity": "ernst",
+    "due_at": "uiterlijk",
+    "key": "sleutel",
+    "explanation": "uitleg",
+    "complaint_id": "klacht",
+    "signal_id": "signaal",
+    "person_id": "persoon",
+}
+TEAMS = {"unassigned": "(nog geen team)"}
+
+
+def dutch_value(value: object) -> str:
+    """Event data written for a person: lists joined, nothing as a dash, times the Dutch way."""
+    if value is None or value == [] or value == {}:
+        return "—"
+    if isinstance(value, datetime):
+        return dutch_moment(value)
+    if isinstance(value, list | tuple):
+        return "; ".join(dutch_value(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{FIELDS.get(k, k)}: {dutch_value(v)}" for k, v in value.items())
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return str(value)
+
+
+def exact_moment(moment: datetime | None) -> str:
+    """ "ma 23 nov 2026 16:10:05": the access log needs the second."""
+    if moment is None:
+        return ""
+    return dutch_moment(moment) + moment.astimezone(AMSTERDAM).strftime(":%S")
 
 
 def _word(words: dict[str, str]) -> object:
@@ -121,5 +184,9 @@ for _name, _words in {
     "role_nl": ROLES,
     "access_nl": ACCESS_ACTIONS,
     "event_nl": EVENTS,
+    "field_nl": FIELDS,
+    "team_nl": TEAMS,
 }.items():
     templates.env.filters[_name] = _word(_words)
+templates.env.filters["value_nl"] = dutch_value
+templates.env.filters["exact"] = exact_moment

@@ -25,12 +25,13 @@ CHECKER = Accessor(user="checker", role="auditor", access_point="test", address=
 
 
 class Console:
-    """One console app over the service; `as_(role)` is a browser signed in with that role."""
+    """The console app over the service; `as_(role)` is a browser signed in with that role.
+    The browsers share the app of the test's `client`, which alone runs its lifespan (the
+    service's background work starts once, and the service closes once)."""
 
-    def __init__(self, service: Service) -> None:
+    def __init__(self, service: Service, app: Any) -> None:
         self.service = service
-        self.app = create_app(service=service)
-        self._browsers: list[TestClient] = []
+        self.app = app
 
     def as_(self, role: Role, email: str | None = None, team: str = "Team Noord") -> TestClient:
         email = email or f"{role}@voorbeeld.nl"
@@ -39,8 +40,6 @@ class Console:
             self.service.commands.run(AddStaffMember(email, name, role, team), actor="admin:test")
             self.service.commands.run(SetPassword(email, PASSWORD), actor="admin:test")
         browser = TestClient(self.app, base_url="http://testserver", follow_redirects=False)
-        browser.__enter__()
-        self._browsers.append(browser)
         page = browser.get("/aanmelden")
         signed_in = browser.post(
             "/aanmelden", data={"email": email, "password": PASSWORD, "csrf": csrf_of(page)}
@@ -48,16 +47,17 @@ class Console:
         assert signed_in.status_code == 303, signed_in.text
         return browser
 
-    def close(self) -> None:
-        for browser in self._browsers:
-            browser.__exit__(None, None, None)
+
+@pytest.fixture
+def client(service: Service) -> Iterator[TestClient]:
+    """The API and the console in one app, as `gehoord serve` runs them."""
+    with TestClient(create_app(service=service), raise_server_exceptions=False) as test_client:
+        yield test_client
 
 
 @pytest.fixture
-def console(service: Service) -> Iterator[Console]:
-    made = Console(service)
-    yield made
-    made.close()
+def console(service: Service, client: TestClient) -> Console:
+    return Console(service, client.app)
 
 
 def csrf_of(page: Any) -> str:

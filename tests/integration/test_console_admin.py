@@ -11,10 +11,10 @@ from fastapi.testclient import TestClient
 from adapters.bootstrap import Service
 from application.roles import Role
 from tests.integration.conftest import Api
-from tests.integration.console_b import Console, access_records, console, post_form
+from tests.integration.console_b import Console, access_records, client, console, post_form
 from tests.integration.test_retention_http import ended_complaint
 
-__all__ = ["console"]
+__all__ = ["client", "console"]
 
 
 def users(api: Api) -> dict[str, dict[str, object]]:

@@ -7,9 +7,9 @@ from adapters.bootstrap import Service
 from adapters.clock import SettableClock
 from application.roles import Role
 from tests.integration.conftest import NOW, Api
-from tests.integration.console_b import Console, access_records, console
+from tests.integration.console_b import Console, access_records, client, console
 
-__all__ = ["console"]
+__all__ = ["client", "console"]
 
 
 def complaint_with_steps(api: Api) -> dict[str, object]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from adapters.bootstrap import Service
 from application.roles import Role
 from tests.integration.conftest import Api
-from tests.integration.console_b import Console, access_records, console
+from tests.integration.console_b import Console, access_records, client, console
 
-__all__ = ["console"]
+__all__ = ["client", "console"]
 
 
 def test_only_a_manager_sees_the_overview(console: Console) -> None:

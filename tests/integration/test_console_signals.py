@@ -10,9 +10,9 @@ import pytest
 from adapters.bootstrap import Service
 from application.roles import Role
 from tests.integration.conftest import Api
-from tests.integration.console_b import Console, access_records, console, post_form
+from tests.integration.console_b import Console, access_records, client, console, post_form
 
-__all__ = ["console"]
+__all__ = ["client", "console"]
 
 FORM = {
     "received_at": "2026-03-16T09:30",

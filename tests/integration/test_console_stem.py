@@ -6,9 +6,9 @@ from __future__ import annotations
 from adapters.bootstrap import Service
 from application.roles import Role
 from tests.integration.conftest import Api
-from tests.integration.console_b import Console, access_records, console, post_form
+from tests.integration.console_b import Console, access_records, client, console, post_form
 
-__all__ = ["console"]
+__all__ = ["client", "console"]
 GOOD = {
     "dossier_ref": "D-2026-0142",
     "answered_at": "2026-03-16T09:00",

@@ -74,7 +74,11 @@ def audit_page(
 
 @router.get("/audit/keten")
 def chain_page(request: Request, service: ServiceDep, visitor: Auditor) -> Response:
-    return render(request, "audit_keten.html", visitor=visitor, result=service.audit.verify())
+    result = service.audit.verify()
+    checked_at = service.clock.now()
+    return render(
+        request, "audit_keten.html", visitor=visitor, result=result, checked_at=checked_at
+    )
 
 
 @router.get("/audit/toegang")
@@ -87,11 +91,12 @@ def access_page(
     gebruiker: Annotated[str, Query(max_length=200)] = "",
     van: MomentText = "",
     tot: MomentText = "",
+    zaak: UUID | None = None,
     na: Annotated[str | None, Query(pattern=r"^[0-9]{1,18}$")] = None,
 ) -> Response:
     who = looker(request, visitor, service)
     reference = kenmerk.strip().upper()
-    case_id = None
+    case_id = zaak
     if reference:
         case_type, _ = _kind(reference)
         case_id = case_id_of(service, who, case_type, reference)
@@ -120,5 +125,5 @@ def access_page(
         visitor=visitor,
         records=page.items,
         next_cursor=page.next_cursor,
-        filters=filters | {"tot": tot},
+        filters=filters | {"tot": tot, "zaak": str(zaak) if zaak else ""},
     )

@@ -13,6 +13,7 @@ from fastapi.responses import Response
 from api.dependencies import ServiceDep
 from application.ports import AccessAction
 from application.roles import Action
+from domain.values import SignalStatus, Status
 from web import page_words
 from web.month_chart import Series, month_chart, month_label
 from web.page_parts import looker
@@ -30,15 +31,27 @@ NORMS_NL = {
 }
 
 
+LIFECYCLE = [("complaint", str(s)) for s in Status] + [("signal", str(s)) for s in SignalStatus]
+"""Rows in the order a case goes through its life, complaints first."""
+
+
+def _team_order(team: str) -> tuple[bool, str]:
+    return (team == "unassigned", team)
+
+
 @router.get("/overzicht")
 def overview(request: Request, service: ServiceDep, visitor: Manager) -> Response:
     facts = service.overview.now(looker(request, visitor, service))
-    teams: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    statuses: list[tuple[str, str]] = []
-    for count in facts.open_cases:
-        teams[count.team][f"{count.case_type}:{count.status}"] += count.count
-        if (count.case_type, count.status) not in statuses:
-            statuses.append((count.case_type, count.status))
+    teams = sorted({count.team for count in facts.open_cases}, key=_team_order)
+    cells = {(c.case_type, c.status, c.team): c.count for c in facts.open_cases}
+    rows = [
+        (case_type, status, [cells.get((case_type, status, team), 0) for team in teams])
+        for case_type, status in LIFECYCLE
+        if any((case_type, status, team) in cells for team in teams)
+    ]
+    flags: dict[str, dict[str, int]] = defaultdict(dict)
+    for flag in facts.flags:
+        flags[flag.policy][flag.severity] = flag.count
     analysis = facts.analysis
     months = list(analysis["months"])
     chart = month_chart(
@@ -53,10 +66,11 @@ def overview(request: Request, service: ServiceDep, visitor: Manager) -> Respons
         request,
         "overzicht.html",
         visitor=visitor,
-        teams={team: dict(cells) for team, cells in sorted(teams.items())},
-        statuses=sorted(statuses),
+        teams=teams,
+        rows=rows,
+        totals=[sum(row[2][i] for row in rows) for i in range(len(teams))],
         total=sum(c.count for c in facts.open_cases),
-        flags=facts.flags,
+        flags=sorted(flags.items(), key=lambda item: -item[1].get("breach", 0)),
         analysis=analysis,
         norms=NORMS_NL,
         months=[(m, month_label(m)) for m in months],

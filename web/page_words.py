@@ -142,6 +142,17 @@ FIELDS = {
     "person_id": "persoon",
 }
 TEAMS = {"unassigned": "(nog geen team)"}
+VALUES = {
+    "resolved": "opgelost",
+    "unresolved": "niet opgelost",
+    "upheld": "gegrond",
+    "partly_upheld": "deels gegrond",
+    "unfounded": "ongegrond",
+    "inadmissible": "niet-ontvankelijk",
+    "warning": "waarschuwing",
+    "breach": "overschreden",
+} | {code: f"{words} ({code})" for code, words in POLICIES.items()}
+"""Codes inside event data, in words (a policy keeps its code: the auditor may search it)."""
 
 
 def dutch_value(value: object) -> str:
@@ -156,7 +167,7 @@ def dutch_value(value: object) -> str:
         return ", ".join(f"{FIELDS.get(k, k)}: {dutch_value(v)}" for k, v in value.items())
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    return str(value)
+    return VALUES.get(str(value), str(value))
 
 
 def exact_moment(moment: datetime | None) -> str:

@@ -98,6 +98,8 @@ def test_the_access_log_filters_and_logs_its_own_reading(
         "/audit/toegang", params={"gebruiker": "mediator-1", "van": "2027-01-01T00:00"}
     ).text
     assert "Geen regels gevonden" in window
+    by_id = auditor.get("/audit/toegang", params={"zaak": complaint["id"]}).text
+    assert "GET /audit" in by_id and f'title="{complaint["id"]}"' in by_id
     wrong = auditor.get("/audit/toegang", params={"van": "gisteren"})
     assert wrong.status_code == 422 and "geen geldig tijdstip" in wrong.text
     mine = access_records(service, "auditor@voorbeeld.nl")

@@ -82,7 +82,10 @@ def validated(model: type[M], values: dict[str, Any]) -> tuple[M | None, dict[st
         for problem in error.errors():
             names = [str(part) for part in problem["loc"] if not str(part).isdigit()]
             field = names[-1] if names else "formulier"
-            messages.setdefault(field, dutch_problem(problem["type"]))
+            message = dutch_problem(problem["type"])
+            if field.endswith("email") and problem["type"] == "value_error":
+                message = "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."
+            messages.setdefault(field, message)
         return None, messages
 
 

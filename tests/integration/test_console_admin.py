@@ -159,3 +159,46 @@ def test_a_legal_hold_keeps_a_case_off_the_list(console: Console, api: Api) -> N
     )
     again = post_form(admin, "/beheer/bewaren", "/beheer/bewaren/voorstellen", {})
     assert again.headers["location"].endswith("melding=voorgesteld")
+
+
+def test_every_form_of_part_b_refuses_a_post_without_its_csrf_token(
+    console: Console, api: Api
+) -> None:
+    """Each POST route, with a role that may use it, answers 403 and changes nothing."""
+    complaint = api.register()
+    signal = api.post(
+        Role.INTAKE,
+        "/v1/signals",
+        {
+            "received_at": "2026-03-16T09:00:00+01:00",
+            "channel": "phone",
+            "dossier_ref": "D-1",
+            "summary": "Belt",
+        },
+    ).json()
+    posts = {
+        Role.INTAKE: ["/signalen", "/stem", f"/signalen/{signal['reference']}/bevestigen"],
+        Role.MEDIATOR: [
+            f"/signalen/{signal['reference']}/{step}"
+            for step in ("bevestigen", "gesprek", "oplossen", "escaleren")
+        ],
+        Role.MANAGER: ["/beheer/bewaren/00000000-0000-0000-0000-000000000000/goedkeuren"],
+        Role.ADMIN: [
+            "/beheer/medewerkers",
+            "/beheer/medewerkers/x",
+            "/beheer/tokens",
+            "/beheer/privacy/wissen",
+            "/beheer/privacy/inzage",
+            "/beheer/bewaren/voorstellen",
+            "/beheer/bewaren/bewaarplicht",
+        ],
+    }
+    for role, urls in posts.items():
+        browser = console.as_(role)
+        for url in urls:
+            data = {"kenmerk": complaint["reference"], "at": "2026-03-16T09:30", "reason": "x"}
+            refused = browser.post(url, data=data)
+            assert refused.status_code == 403, url
+            assert "controlecode" in refused.text, url
+    read = api.get(Role.MEDIATOR, f"/v1/signals/{signal['id']}").json()
+    assert read["status"] == "received" and read["version"] == 1

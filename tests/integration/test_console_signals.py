@@ -61,6 +61,9 @@ def test_the_form_names_each_wrong_field_next_to_it_and_in_a_summary(console: Co
     assert 'id="dossier_ref-fout"' in page.text and "Vul dit veld in." in page.text
     assert 'aria-invalid="true"' in page.text
     assert "Moeder belt" in page.text  # what was typed stays
+    assert "Vul een geldig e-mailadres in" in page.text
+    nameless = post_form(intake, "/signalen/nieuw", "/signalen", FORM | {"name": ""})
+    assert nameless.status_code == 422 and "Vul ook een naam in" in nameless.text
     future = post_form(
         intake, "/signalen/nieuw", "/signalen", FORM | {"received_at": "2026-03-20T09:00"}
     )

@@ -123,6 +123,8 @@ def register_signal(
             "phone": phone.strip() or None,
         }
     form, errors = validated(SignalCreate, body)
+    if "name" in errors:  # optional, unless the person is to be reached
+        errors["name"] = "Vul ook een naam in als u een e-mailadres of telefoonnummer invult."
     if form is None:
         return _new_form(request, visitor, shown, errors, 422)
     try:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 from uuid import UUID
 
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel
 
@@ -43,6 +43,7 @@ Acknowledger = Annotated[Visitor, allowed_on_page(Action.ACKNOWLEDGE_CASE)]
 Mediator = Annotated[Visitor, allowed_on_page(Action.WORK_CASE)]
 Csrf = Annotated[str | None, Form(max_length=200)]
 Field = Annotated[str, Form(max_length=20_000)]
+Reference = Annotated[str, Path(max_length=40)]
 PAGE_SIZE = 50
 
 
@@ -155,7 +156,9 @@ def _new_form(
 
 
 @router.get("/signalen/{reference}")
-def signal_page(request: Request, service: ServiceDep, visitor: Reader, reference: str) -> Response:
+def signal_page(
+    request: Request, service: ServiceDep, visitor: Reader, reference: Reference
+) -> Response:
     return _signal_page(request, service, visitor, reference)
 
 
@@ -163,7 +166,7 @@ def _signal_page(
     request: Request,
     service: ServiceDep,
     visitor: Visitor,
-    reference: str,
+    reference: Reference,
     error: str = "",
     status: int = 200,
 ) -> Response:
@@ -192,7 +195,7 @@ def _command(
     request: Request,
     service: ServiceDep,
     visitor: Visitor,
-    reference: str,
+    reference: Reference,
     values: dict[str, Any],
     model: type[M],
     make: Callable[[UUID, M], Command[CaseView]],
@@ -221,7 +224,7 @@ def acknowledge(
     request: Request,
     service: ServiceDep,
     visitor: Acknowledger,
-    reference: str,
+    reference: Reference,
     csrf: Csrf = None,
     at: Field = "",
 ) -> Response:
@@ -238,7 +241,7 @@ def hold_conversation(
     request: Request,
     service: ServiceDep,
     visitor: Mediator,
-    reference: str,
+    reference: Reference,
     csrf: Csrf = None,
     at: Field = "",
     participants: Field = "",
@@ -261,7 +264,7 @@ def resolve(
     request: Request,
     service: ServiceDep,
     visitor: Mediator,
-    reference: str,
+    reference: Reference,
     csrf: Csrf = None,
     at: Field = "",
     outcome: Field = "",
@@ -280,7 +283,7 @@ def escalate(
     request: Request,
     service: ServiceDep,
     visitor: Mediator,
-    reference: str,
+    reference: Reference,
     csrf: Csrf = None,
     at: Field = "",
 ) -> Response:

@@ -42,6 +42,7 @@ def test_the_timeline_steps_through_the_case_with_the_state_after_each_step(
     assert last.status_code == 200 and '<html lang="nl">' in last.text
     # received ten days late to acknowledge: a flag is raised at once and cleared by the step
     assert "Stap 4 van 4: signalering opgeheven" in last.text
+    assert f'href="/audit/toegang?kenmerk={reference}"' in last.text
     third = auditor.get("/audit", params={"kenmerk": reference, "stap": 3}).text
     assert "Stap 3 van 4: ontvangst bevestigd" in third and "Vorige stap" in third
     second = auditor.get("/audit", params={"kenmerk": reference, "stap": 2}).text

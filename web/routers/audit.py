@@ -14,6 +14,7 @@ from api.dependencies import ServiceDep
 from application.errors import CaseNotFound
 from application.ports import AccessQuery
 from application.roles import Action
+from domain.calendar import AMSTERDAM
 from domain.complaint import Complaint
 from domain.signal import Signal
 from web import page_words
@@ -61,7 +62,9 @@ def audit_page(
         case_id = case_id_of(service, who, case_type, reference)
         steps = service.reads.timeline(kind, case_id, who)
         chosen = min(stap or len(steps), len(steps))
-        context |= {"steps": steps, "chosen": chosen, "step": steps[chosen - 1]}
+        step = steps[chosen - 1]
+        recorded = step.entry.recorded_at.astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M")
+        context |= {"steps": steps, "chosen": chosen, "step": step, "step_moment": recorded}
         as_of = _moment(per, "Stand op")
         if as_of is not None:
             try:

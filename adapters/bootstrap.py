@@ -22,6 +22,7 @@ from adapters.oidc import OidcProvider
 from adapters.persistence.audit_log import SqlAccessLog, SqlEventLog, audit_chain_projection
 from adapters.persistence.auth_failures import SqlAuthFailures
 from adapters.persistence.case_batches import SqlCaseBatches
+from adapters.persistence.case_counts import SqlCaseCounts
 from adapters.persistence.cases_view import SqlCaseList, SqlQueue
 from adapters.persistence.destruction_lists import SqlDestructionLists
 from adapters.persistence.digest_cases import SqlDigestCases
@@ -60,6 +61,7 @@ from application.identity import Identities
 from application.judging import Judge
 from application.mail_delivery import MailDelivery
 from application.notices import AssignmentNotices
+from application.overview import Overview
 from application.personal_data import PersonalDataVault
 from application.ports import Clock, StaffDirectory, UnitOfWork
 from application.queue import Queue
@@ -118,6 +120,7 @@ class Service:
     imports: RegisterImports
     digests: Digests
     mail: MailDelivery
+    overview: Overview
     scheduler: BaseScheduler | None = field(default=None)
 
     @property
@@ -228,6 +231,13 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         return datastore.transaction(commit=True)
 
     case_list, access_log = SqlCaseList(datastore), SqlAccessLog(datastore)
+    reports = Reports(
+        SqlReportRows(datastore),
+        clock,
+        judge.book,
+        settings.organisation_name,
+        settings.report_minimum_count,
+    )
     access = AccessRecorder(access_log, casework.vault, clock)
     tokens = Tokens(SqlTokenRecords(datastore), clock)
     staff, sessions = SqlStaffDirectory(datastore), SqlSessions(datastore)
@@ -267,13 +277,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
         audit=AuditTrail(SqlEventLog(_recorder(casework)), casework.mapper, access),
         access=access,
         subject_access=SubjectAccessExports(casework, judge, commands, access_log, access, clock),
-        reports=Reports(
-            SqlReportRows(datastore),
-            clock,
-            judge.book,
-            settings.organisation_name,
-            settings.report_minimum_count,
-        ),
+        reports=reports,
         tokens=tokens,
         authentication=authentication,
         identities=identities,
@@ -310,6 +314,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
             casework, judge, staff, SqlDigestCases(datastore), outbox, job_claims, unit_of_work
         ),
         mail=MailDelivery(outbox, postman_from(settings), clock, settings.mail_retry_seconds),
+        overview=Overview(SqlCaseCounts(datastore), reports, access, clock),
     )
 
 

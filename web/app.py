@@ -11,7 +11,21 @@ from adapters.settings import Settings
 from api.app import create_app as create_api
 from api.dependencies import get_service
 from web.pages import STATIC, install_page_errors
-from web.routers import complaint_forms, complaints, intake, me, sign_in, sso, work
+from web.routers import (
+    admin,
+    admin_privacy,
+    audit,
+    complaint_forms,
+    complaints,
+    intake,
+    me,
+    overview,
+    sign_in,
+    signals,
+    sso,
+    stem,
+    work,
+)
 
 
 def organisation_theme(request: Request) -> Response:
@@ -35,4 +49,10 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
     app.include_router(complaints.router)
     app.include_router(complaint_forms.router)
     app.include_router(me.router)
+    app.include_router(signals.router)
+    app.include_router(audit.router)
+    app.include_router(overview.router)
+    app.include_router(admin.router)
+    app.include_router(admin_privacy.router)
+    app.include_router(stem.router)
     return app

@@ -22,6 +22,7 @@ MENU = (
     MenuItem("/overzicht", "Overzicht", Action.READ_REPORTS),
     MenuItem("/audit", "Audit", Action.READ_AUDIT),
     MenuItem("/beheer", "Beheer", Action.MANAGE_STAFF),
+    MenuItem("/beheer/bewaren", "Bewaren", Action.APPROVE_DESTRUCTION),
     MenuItem("/mijn-gegevens", "Mijn gegevens", Action.READ_SELF),
 )
 

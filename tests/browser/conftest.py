@@ -18,6 +18,7 @@ from adapters.bootstrap import Service, build, migrate
 from adapters.clock import SystemClock
 from adapters.settings import Settings
 from api.schemas.complaints import ComplaintCreate
+from api.schemas.signals import SignalCreate
 from application.complaint_use_cases import (
     AcknowledgeComplaint,
     AssignMediator,
@@ -25,6 +26,7 @@ from application.complaint_use_cases import (
 )
 from application.roles import Role
 from application.staff_use_cases import AddStaffMember, SetPassword
+from application.subject_access import RequestSubjectAccess
 from domain.values import Outcome
 from tests.conftest import IN_CI
 from tests.e2e.server import Server
@@ -36,6 +38,9 @@ PEOPLE = {
     "anna@voorbeeld.nl": ("Anna de Wit", Role.MEDIATOR, "Team Noord"),
     "ilse@voorbeeld.nl": ("Ilse Bakker", Role.INTAKE, "Team Noord"),
     "bram@voorbeeld.nl": ("Bram Visser", Role.MEDIATOR, "Team Zuid"),
+    "mo@voorbeeld.nl": ("Mo Haddou", Role.MANAGER, "Team Noord"),
+    "ada@voorbeeld.nl": ("Ada Jansen", Role.AUDITOR, None),
+    "pim@voorbeeld.nl": ("Pim de Boer", Role.ADMIN, None),
 }
 
 
@@ -62,8 +67,9 @@ def complaint(service: Service, days_ago: int, subject: str, team: str = "Team N
 
 
 def seed(service: Service) -> dict[str, str]:
-    """Staff with passwords; for Anna a case whose minutes are overdue (a breach) and one whose
-    acknowledgement is due soon; a case of another team."""
+    """Staff with passwords, one of each role; for Anna a case whose minutes are overdue (a
+    breach) and one whose acknowledgement is due soon; a case of another team; a signal and a
+    subject-access request."""
     for email, (name, role, team) in PEOPLE.items():
         service.commands.run(AddStaffMember(email, name, role, team), actor="admin:test")
         service.commands.run(SetPassword(email, PASSWORD), actor="admin:test")
@@ -81,11 +87,26 @@ def seed(service: Service) -> dict[str, str]:
     soon = complaint(service, 6, "Brief over omgangsregeling niet beantwoord")
     service.commands.run(AssignMediator(soon.id, "anna@voorbeeld.nl"), actor="admin:test")
     other = complaint(service, 1, "Wachttijd voor intake", team="Team Zuid")
+    signal_body = {
+        "received_at": (datetime.now(UTC) - timedelta(days=2)).isoformat(),
+        "channel": "phone",
+        "dossier_ref": "D-2026-0142",
+        "summary": "Moeder belt: voelt zich niet gehoord over de omgang.",
+        "team": "Team Noord",
+    }
+    signal = service.commands.run(
+        SignalCreate.model_validate(signal_body).command(), actor="intake:ilse@voorbeeld.nl"
+    ).case
+    asked = RequestSubjectAccess("f.devries@example.nl", datetime.now(UTC) - timedelta(days=3))
+    request = service.commands.run(asked, actor="admin:pim@voorbeeld.nl").request
     return {
         "breach": minutes.reference,
         "late": late.reference,
         "soon": soon.reference,
         "other": other.reference,
+        "signal": signal.reference,
+        "complaint": minutes.reference,
+        "request": str(request.id),
     }
 
 

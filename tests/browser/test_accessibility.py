@@ -9,8 +9,16 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import Site, axe_violations, sign_in
+from tests.integration.console_pages import CONSOLE_PAGES_B
 
 ANNA, ILSE = "anna@voorbeeld.nl", "ilse@voorbeeld.nl"
+SIGNS_IN_AS = {
+    "mediator": ANNA,
+    "intake": ILSE,
+    "manager": "mo@voorbeeld.nl",
+    "auditor": "ada@voorbeeld.nl",
+    "admin": "pim@voorbeeld.nl",
+}
 PAGES: list[tuple[str, str | None]] = [
     ("/aanmelden", None),
     ("/werkvoorraad", ANNA),
@@ -23,6 +31,7 @@ PAGES: list[tuple[str, str | None]] = [
     ("/klachten/nieuw", ILSE),
     ("/klachten/K-2026-99999", ANNA),
     ("/mijn-gegevens", ANNA),
+    *[(path, SIGNS_IN_AS[role]) for role, path in CONSOLE_PAGES_B],
 ]
 """(path, who signs in first); `{name}` is a seeded case's reference."""
 

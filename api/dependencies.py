@@ -72,6 +72,13 @@ def allowed(action: Action) -> Any:
     return Depends(caller)
 
 
+ON_BEHALF_ANSWERS = frozenset({400})
+"""What a dependency that names the caller for the access log can answer: a bad X-On-Behalf-Of."""
+COMMAND_ANSWERS = ON_BEHALF_ANSWERS | {409, 412, 422}
+"""What running a command can answer besides its body's own checks: a malformed If-Match (400),
+a state that refuses it (409), an old version (412), a reused Idempotency-Key (422)."""
+
+
 ENTITY_TAG = re.compile(r'(W/)?"([\x21\x23-\x7e\x80-\xff]*)"')
 NO_VERSION = -1
 """What a well-formed tag that is not one of our versions expects: no case has it, so 412."""
@@ -163,6 +170,7 @@ def commanding(action: Action) -> Any:
         who = accessor(request, caller, service.settings.trusted_proxies)
         return CommandCall(service, caller, who, response, key, if_match)
 
+    call.answers = COMMAND_ANSWERS  # type: ignore[attr-defined]  # read by api/openapi
     return Depends(call)
 
 
@@ -182,6 +190,7 @@ def looking(action: Action) -> Any:
     ) -> Look:
         return Look(caller, accessor(request, caller, service.settings.trusted_proxies))
 
+    look.answers = ON_BEHALF_ANSWERS  # type: ignore[attr-defined]  # read by api/openapi
     return Depends(look)
 
 
@@ -221,4 +230,5 @@ def reading(action: Action) -> Any:
         who = accessor(request, caller, service.settings.trusted_proxies)
         return CaseReader(service, caller, who, response)
 
+    reader.answers = ON_BEHALF_ANSWERS  # type: ignore[attr-defined]  # read by api/openapi
     return Depends(reader)

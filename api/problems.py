@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from adapters.bootstrap import STORE_OUTAGES
+from api.schemas.problem import Problem, ProblemDetail
 from application.errors import (
     BadCursor,
     CaseNotFound,
@@ -50,15 +51,15 @@ def problem(
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     title = _TITLES.get(status, "Error")
-    body: dict[str, Any] = {
-        "type": f"urn:gehoord:problem:{title.lower().replace(' ', '-')}",
-        "title": title,
-        "status": status,
-        "detail": detail,
-    }
-    if errors is not None:
-        body["errors"] = errors
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+    body = Problem(
+        type=f"urn:gehoord:problem:{title.lower().replace(' ', '-')}",
+        title=title,
+        status=status,
+        detail=detail,
+        errors=None if errors is None else [ProblemDetail.model_validate(e) for e in errors],
+    )
+    content = body.model_dump(mode="json", exclude_none=True)
+    return JSONResponse(content, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def _field(location: tuple[Any, ...]) -> str:

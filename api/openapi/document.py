@@ -1,0 +1,90 @@
+"""Completes FastAPI's generated document: every problem status each operation can answer, as
+the Problem schema in application/problem+json, with the headers that come with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from fastapi import FastAPI, routing
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+
+from api.openapi.answers import WHY, problem_response, statuses
+from api.openapi.examples import add_examples
+from api.openapi.links import add_links
+from api.schemas.problem import Problem
+
+HEADERS: dict[int, dict[str, Any]] = {
+    401: {"WWW-Authenticate": {"description": "`Bearer`", "schema": {"type": "string"}}},
+    429: {"Retry-After": {"description": "seconds to wait", "schema": {"type": "string"}}},
+    503: {"Retry-After": {"description": "seconds to wait", "schema": {"type": "string"}}},
+}
+FASTAPI_VALIDATION = ("HTTPValidationError", "ValidationError")
+"""FastAPI's own 422 schemas: replaced by Problem, since the service never sends them."""
+
+
+def install(app: FastAPI) -> None:
+    """`app.openapi()` (and /openapi.json) answers the completed document, built once."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = get_openapi(
+                title=app.title,
+                version=app.version,
+                openapi_version=app.openapi_version,
+                description=app.description,
+                routes=app.routes,
+            )
+            app.openapi_schema = complete(document, app)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def operations(app: FastAPI) -> Iterator[tuple[APIRoute, str, str]]:
+    """(route, path, method) for every documented operation."""
+    for context in routing.iter_route_contexts(app.routes):
+        route = context.original_route
+        if isinstance(route, APIRoute) and route.include_in_schema and context.path_format:
+            for method in sorted(context.methods or ()):
+                yield route, context.path_format, method.lower()
+
+
+def complete(document: dict[str, Any], app: FastAPI) -> dict[str, Any]:
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    for name in FASTAPI_VALIDATION:
+        schemas.pop(name, None)
+    problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(problem.pop("$defs", {}))
+    schemas["Problem"] = problem
+    for route, path, method in operations(app):
+        operation = document["paths"][path][method]
+        _answer_problems(operation, statuses(route))
+    add_examples(document)
+    add_links(document)
+    return document
+
+
+def _answer_problems(operation: dict[str, Any], found: set[int]) -> None:
+    responses = operation["responses"]
+    for status in found:
+        responses.setdefault(str(status), {})
+    for code, response in list(responses.items()):
+        status = int(code)
+        if status < 400 or _has_own_schema(response):
+            continue
+        description = response.get("description")
+        if not description or description == "Validation Error":
+            description = WHY.get(status, "A problem")
+        answer = problem_response(description)
+        if status in HEADERS:
+            answer["headers"] = HEADERS[status]
+        responses[code] = answer
+    operation["responses"] = dict(sorted(responses.items()))
+
+
+def _has_own_schema(response: dict[str, Any]) -> bool:
+    """A route that documents its own error body (/health's 503) keeps it."""
+    content = response.get("content", {}).get("application/json", {})
+    return "schema" in content and "HTTPValidationError" not in str(content["schema"])

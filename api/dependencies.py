@@ -80,6 +80,8 @@ a state that refuses it (409), an old version (412), a reused Idempotency-Key (4
 
 
 ENTITY_TAG = re.compile(r'(W/)?"([\x21\x23-\x7e\x80-\xff]*)"')
+IF_MATCH_PATTERN = r'^(\*|(W/)?"[!#-~]*")$'
+"""What the schema promises is well formed (ASCII tags only); the check itself is ENTITY_TAG."""
 NO_VERSION = -1
 """What a well-formed tag that is not one of our versions expects: no case has it, so 412."""
 
@@ -164,7 +166,12 @@ def commanding(action: Action) -> Any:
             ),
         ] = None,
         if_match: Annotated[
-            str | None, Header(alias="If-Match", max_length=40, description='The ETag, e.g. "3"')
+            str | None,
+            Header(
+                alias="If-Match",
+                description='The ETag, e.g. "3", or *; anything else is 400',
+                json_schema_extra={"pattern": IF_MATCH_PATTERN, "format": "entity-tag"},
+            ),
         ] = None,
     ) -> CommandCall:
         who = accessor(request, caller, service.settings.trusted_proxies)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import structlog
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, routing
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.routing import compile_path
 
 from adapters.bootstrap import STORE_OUTAGES
 from api.schemas.problem import Problem, ProblemDetail
@@ -101,11 +102,24 @@ def _validation(_: Request, error: Exception) -> JSONResponse:
     return problem(422, "one or more fields are invalid", errors=errors)
 
 
-def _http(_: Request, error: Exception) -> JSONResponse:
+def _http(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
     detail = error.detail if isinstance(error.detail, str) else _TITLES.get(error.status_code, "")
     headers = dict(error.headers) if error.headers else None
+    if error.status_code == 405:
+        headers = {"Allow": ", ".join(allowed_methods(request))}
     return problem(error.status_code, detail, headers=headers)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes at this path: Starlette's own 405 names only the first
+    route's, though GET and POST on one path are two routes."""
+    found: set[str] = set()
+    for context in routing.iter_route_contexts(request.app.routes):
+        methods, path = context.methods, context.path_format
+        if methods and path and compile_path(path)[0].match(request.url.path):
+            found |= methods
+    return sorted(found)
 
 
 def install_problem_handlers(app: FastAPI) -> None:

@@ -61,6 +61,8 @@ def complete(document: dict[str, Any], app: FastAPI) -> dict[str, Any]:
     for route, path, method in operations(app):
         operation = document["paths"][path][method]
         _answer_problems(operation, statuses(route))
+        for parameter in operation.get("parameters", []):
+            parameter["schema"] = without_null(parameter["schema"])
     add_examples(document)
     add_links(document)
     return document
@@ -88,3 +90,14 @@ def _has_own_schema(response: dict[str, Any]) -> bool:
     """A route that documents its own error body (/health's 503) keeps it."""
     content = response.get("content", {}).get("application/json", {})
     return "schema" in content and "HTTPValidationError" not in str(content["schema"])
+
+
+def without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """A path, query or header parameter is left out, never null: `str | None = None` says
+    `anyOf: [string, null]`, which a client would send as the text "null"."""
+    kinds = schema.get("anyOf")
+    if not kinds or {"type": "null"} not in kinds or len(kinds) != 2:
+        return schema
+    (kept,) = [kind for kind in kinds if kind != {"type": "null"}]
+    outer = {key: value for key, value in schema.items() if key != "anyOf"}
+    return {**kept, **outer}

@@ -13,12 +13,14 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StrictBool,
     StrictInt,
     StringConstraints,
     WrapSerializer,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters, tab and newline excepted: NUL breaks PostgreSQL, the others are noise."""
@@ -31,7 +33,28 @@ def printable(text: object) -> object:
     return text
 
 
-Printable = BeforeValidator(printable)
+class _Printable:
+    """Refuses control characters, and says so in the JSON schema as a pattern, so a client (or
+    a generator of test data) knows before it sends; stripped text must hold a visible
+    character, since whitespace alone strips to nothing."""
+
+    ALLOWED = r"[^\x00-\x08\x0b-\x1f\x7f-\x9f]"
+
+    def __init__(self, stripped: bool) -> None:
+        visible = rf"\S{self.ALLOWED}*" if stripped else ""
+        self.pattern = rf"^{self.ALLOWED}*{visible}$"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_before_validator_function(printable, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: GetJsonSchemaHandler) -> Any:
+        found = handler(schema)
+        found["pattern"] = self.pattern
+        return found
+
+
+Printable = _Printable(stripped=False)
+PrintableStripped = _Printable(stripped=True)
 
 
 def _written(kind: str, example: str) -> Any:
@@ -81,12 +104,12 @@ Switch = StrictBool
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    Printable,
+    PrintableStripped,
 ]
 Line = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
-    Printable,
+    PrintableStripped,
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000), Printable]
 OptionalText = Annotated[str, StringConstraints(max_length=20_000), Printable]

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 
 from api.dependencies import Look, ServiceDep, looking
 from api.problems import invalid
+from api.schemas.common import Day
 from api.schemas.documents import BINARY, TEXT, ComplaintsAnalysis, formats
 from application.ports import AccessAction
 from application.roles import Action
@@ -30,9 +31,9 @@ def read_complaints_analysis(
     service: ServiceDep,
     look: Manager,
     first: Annotated[
-        date | None, Query(alias="from", description="first day (default 1 Jan)")
+        Day | None, Query(alias="from", description="first day (default 1 Jan)")
     ] = None,
-    last: Annotated[date | None, Query(alias="to", description="last day (default 31 Dec)")] = None,
+    last: Annotated[Day | None, Query(alias="to", description="last day (default 31 Dec)")] = None,
     format: Annotated[
         Literal["json", "csv", "html", "pdf"],
         Query(description="json (application/json), csv (text/csv), html (text/html), pdf"),

@@ -57,11 +57,21 @@ Printable = _Printable(stripped=False)
 PrintableStripped = _Printable(stripped=True)
 
 
+WRITTEN = {
+    "datetime": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}"),
+    "date": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+}
+"""How an ISO-8601 time or date starts; a query parameter is always text, so `0` or `1.5` must
+be refused here rather than read as seconds since 1970."""
+
+
 def _written(kind: str, example: str) -> Any:
     """JSON carries times and dates as strings: a number is refused, not read as a timestamp."""
 
     def only_text(value: object) -> object:
-        if isinstance(value, str | date):  # date: also a datetime built in Python
+        if isinstance(value, date):  # also a datetime built in Python
+            return value
+        if isinstance(value, str) and WRITTEN[kind].match(value.strip()):
             return value
         raise PydanticCustomError(
             f"{kind}_type", f"Input should be a {kind} string, e.g. {example}"
@@ -122,7 +132,7 @@ Data = Annotated[dict[str, Any], WrapSerializer(_utc_everywhere, when_used="json
 """Free-form event data in a response; any time inside it is written in UTC too."""
 
 AsOf = Annotated[
-    AwareDatetime | None,
+    Moment | None,
     Query(description="as the service knew it at this moment (with offset)"),
 ]
 Limit = Annotated[int, Query(ge=1, le=500)]

@@ -5,6 +5,7 @@ failure of any kind fails the test."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from adapters.settings import Settings
 from application.roles import Role
 from application.staff_use_cases import AddStaffMember
 from tests.e2e.server import Server
-from tests.reliability.conftest import LONG, scale
+from tests.reliability.conftest import LONG, SUMMARIES, scale
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -106,3 +107,5 @@ def test_schemathesis_finds_no_failure_of_any_kind_for_the_role(
     summary = run.stdout[run.stdout.find("SUMMARY") :] or run.stdout[-4000:]
     assert run.returncode == 0, run.stdout[-12000:] + run.stderr[-2000:]
     assert "Stateful" in summary and "Coverage" in summary, summary
+    cases = re.search(r"Test cases:\s*(.*)", summary)
+    SUMMARIES.append(f"schemathesis ({role}): {cases.group(1) if cases else '?'}, failures=0")

@@ -20,6 +20,8 @@ from tests.integration.conftest import NOW, Api
 
 GENERATOR = str(Path(sys.executable).parent / "openapi-python-client")
 PACKAGE = "gehoord_client"
+GENERATE = ["generate", "--path", "openapi.json", "--config", "config.json", "--meta", "none"]
+GENERATE += ["--output-path", PACKAGE]
 
 
 @pytest.fixture
@@ -34,8 +36,7 @@ def generated(api: Api, tmp_path: Path) -> Iterator[ModuleType]:
     (tmp_path / "openapi.json").write_text(json.dumps(api.client.get("/openapi.json").json()))
     (tmp_path / "config.json").write_text(json.dumps({"post_hooks": []}))
     made = subprocess.run(
-        [GENERATOR, "generate", "--path", "openapi.json", "--config", "config.json"]
-        + ["--meta", "none", "--output-path", PACKAGE],
+        [GENERATOR, *GENERATE],
         cwd=tmp_path,
         capture_output=True,
         text=True,

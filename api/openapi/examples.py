@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 EXAMPLES = Path(__file__).with_name("examples.json")
+PREFERRED = ["201", "200", "202", "204"]
 
 
 def load() -> dict[str, dict[str, Any]]:
@@ -17,8 +18,9 @@ def load() -> dict[str, dict[str, Any]]:
 
 
 def success(operation: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """The first 2xx answer, and its JSON content."""
-    code = next(c for c in sorted(operation["responses"]) if c.startswith("2"))
+    """The answer a request normally gets (a creation's 201 before a "nothing new" 200), and
+    its JSON content."""
+    code = min((c for c in operation["responses"] if c.startswith("2")), key=PREFERRED.index)
     content = operation["responses"][code].setdefault("content", {})
     return code, content.get("application/json", {})
 

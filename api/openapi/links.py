@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from api.openapi.examples import success as answered
+
 FOLLOW_UPS: dict[str, tuple[str, str, str]] = {
     "registerComplaint": ("/v1/complaints/{case_id}", "case_id", "$response.body#/id"),
     "escalateSignal": ("/v1/complaints/{case_id}", "case_id", "$response.body#/id"),
@@ -29,7 +31,7 @@ def add_links(document: dict[str, Any]) -> None:
     so a stateful client (or schemathesis) knows where the new id goes."""
     by_id = {op["operationId"]: op for ops in document["paths"].values() for op in ops.values()}
     for creation, (prefix, parameter, source) in FOLLOW_UPS.items():
-        success = next(c for c in by_id[creation]["responses"] if c.startswith("2"))
+        success, _ = answered(by_id[creation])
         links = {}
         for path, ops in document["paths"].items():
             if path != prefix and not path.startswith(prefix + "/"):

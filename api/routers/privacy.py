@@ -3,7 +3,7 @@ destruction lists under the retention policy, and legal holds."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from fastapi import APIRouter
@@ -83,6 +83,7 @@ def export_subject_access(
     status_code=201,
     response_model=DestructionListPublic,
     summary="Propose the destruction list due now (200 and no list when nothing is due)",
+    responses={200: {"model": DestructionListPublic, "description": "Nothing is due: no list"}},
 )
 def propose_destruction_list(
     service: ServiceDep, caller: Proposer, response: Response
@@ -114,6 +115,7 @@ def read_destruction_list(
     "/v1/admin/retention/proposals/{list_id}/approve",
     response_model=DestructionListPublic,
     summary="Approve as a second person: every listed case still due is crypto-shredded",
+    responses={409: {"description": "The proposer approves, or the list was approved already"}},
 )
 def approve_destruction_list(
     list_id: UUID, service: ServiceDep, caller: Approver
@@ -139,8 +141,15 @@ def _hold_routes(kind: str) -> None:
 
     # named before they are routed: the name is the operationId (placeComplaintHold)
     place.__name__, lift.__name__ = f"place_{noun}_hold", f"lift_{noun}_hold"
-    router.post(path, response_model=LegalHoldPublic, summary="Keep the case off every list")(place)
-    router.delete(path, response_model=LegalHoldPublic, summary="Lift the legal hold")(lift)
+    held: dict[int | str, dict[str, Any]] = {
+        409: {"description": "Already on hold, not on hold, or destroyed"}
+    }
+    router.post(
+        path, response_model=LegalHoldPublic, summary="Keep the case off every list", responses=held
+    )(place)
+    router.delete(
+        path, response_model=LegalHoldPublic, summary="Lift the legal hold", responses=held
+    )(lift)
 
 
 for _kind in ("complaints", "signals"):

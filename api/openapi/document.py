@@ -20,6 +20,12 @@ HEADERS: dict[int, dict[str, Any]] = {
     429: {"Retry-After": {"description": "seconds to wait", "schema": {"type": "string"}}},
     503: {"Retry-After": {"description": "seconds to wait", "schema": {"type": "string"}}},
 }
+CASES = ("#/components/schemas/ComplaintPublic", "#/components/schemas/SignalPublic")
+ETAG = {
+    "description": 'The case\'s version, e.g. "3": send it back as If-Match',
+    "schema": {"type": "string"},
+}
+LOCATION = {"description": "Where the new case is read", "schema": {"type": "string"}}
 FASTAPI_VALIDATION = ("HTTPValidationError", "ValidationError")
 """FastAPI's own 422 schemas: replaced by Problem, since the service never sends them."""
 
@@ -61,6 +67,7 @@ def complete(document: dict[str, Any], app: FastAPI) -> dict[str, Any]:
     for route, path, method in operations(app):
         operation = document["paths"][path][method]
         _answer_problems(operation, statuses(route))
+        _name_case_headers(operation)
         for parameter in operation.get("parameters", []):
             parameter["schema"] = without_null(parameter["schema"])
     add_examples(document)
@@ -101,3 +108,14 @@ def without_null(schema: dict[str, Any]) -> dict[str, Any]:
     (kept,) = [kind for kind in kinds if kind != {"type": "null"}]
     outer = {key: value for key, value in schema.items() if key != "anyOf"}
     return {**kept, **outer}
+
+
+def _name_case_headers(operation: dict[str, Any]) -> None:
+    """An answer showing a case carries its version as ETag; a new case's also its Location."""
+    for code, response in operation["responses"].items():
+        schema = response.get("content", {}).get("application/json", {}).get("schema", {})
+        if schema.get("$ref") in CASES:
+            headers = response.setdefault("headers", {})
+            headers["ETag"] = ETAG
+            if code == "201":
+                headers["Location"] = LOCATION

@@ -39,8 +39,16 @@ def add_links(document: dict[str, Any]) -> None:
             for op in ops.values():
                 named = {p["name"] for p in op.get("parameters", []) if p["in"] == "path"}
                 if parameter in named:
+                    values = {parameter: source}
+                    if parameter == "case_id" and _takes_if_match(op):
+                        values["header.If-Match"] = "$response.header.ETag"
                     links[op["operationId"]] = {
                         "operationId": op["operationId"],
-                        "parameters": {parameter: source},
+                        "parameters": values,
                     }
         by_id[creation]["responses"][success]["links"] = links
+
+
+def _takes_if_match(operation: dict[str, Any]) -> bool:
+    """A command on a case: the link hands it the new case's ETag, as a careful client would."""
+    return any(p["name"] == "If-Match" for p in operation.get("parameters", []))

@@ -84,6 +84,9 @@ def schemathesis(server: Server, token: str, only: list[str]) -> subprocess.Comp
         str(scale(1, 25)),
         "--workers",
         "1",
+        # a PDF analysis renders in seconds, but on a busy shared machine past the default 10 s
+        "--request-timeout",
+        "60",
         *randomness,
         *selection,
     ]

@@ -11,6 +11,8 @@ from fastapi.staticfiles import StaticFiles
 from adapters.bootstrap import Service, build, check_schema
 from adapters.settings import Settings
 from api.middleware import GuardMiddleware
+from api.openapi.document import install as install_openapi
+from api.openapi.operation_ids import operation_id
 from api.problems import install_problem_handlers
 from api.routers import (
     admin,
@@ -73,10 +75,12 @@ def create_app(settings: Settings | None = None, service: Service | None = None)
         lifespan=lifespan,
         docs_url=None,  # served by api/routers/docs from the shipped assets, not a CDN
         redoc_url=None,
+        generate_unique_id_function=operation_id,
     )
     install_problem_handlers(app)
     app.add_middleware(GuardMiddleware)
     app.mount("/static/docs", StaticFiles(directory=docs.DOCS_ASSETS), name="docs-assets")
     for resource in ROUTERS:
         app.include_router(resource.router)
+    install_openapi(app)
     return app

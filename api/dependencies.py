@@ -73,7 +73,16 @@ def allowed(action: Action) -> Any:
     return Depends(caller)
 
 
+ON_BEHALF_ANSWERS = frozenset({400})
+"""What a dependency that names the caller for the access log can answer: a bad X-On-Behalf-Of."""
+COMMAND_ANSWERS = ON_BEHALF_ANSWERS | {409, 412, 422}
+"""What running a command can answer besides its body's own checks: a malformed If-Match (400),
+a state that refuses it (409), an old version (412), a reused Idempotency-Key (422)."""
+
+
 ENTITY_TAG = re.compile(r'(W/)?"([\x21\x23-\x7e\x80-\xff]*)"')
+IF_MATCH_PATTERN = r'^(\*|(W/)?"[!#-~]*")$'
+"""What the schema promises is well formed (ASCII tags only); the check itself is ENTITY_TAG."""
 NO_VERSION = -1
 """What a well-formed tag that is not one of our versions expects: no case has it, so 412."""
 
@@ -166,12 +175,18 @@ def commanding(action: Action) -> Any:
             ),
         ] = None,
         if_match: Annotated[
-            str | None, Header(alias="If-Match", max_length=40, description='The ETag, e.g. "3"')
+            str | None,
+            Header(
+                alias="If-Match",
+                description='The ETag, e.g. "3", or *; anything else is 400',
+                json_schema_extra={"pattern": IF_MATCH_PATTERN, "format": "entity-tag"},
+            ),
         ] = None,
     ) -> CommandCall:
         who = accessor(request, caller, service.settings.trusted_proxies)
         return CommandCall(service, caller, who, response, key, if_match)
 
+    call.answers = COMMAND_ANSWERS  # type: ignore[attr-defined]  # read by api/openapi
     return Depends(call)
 
 
@@ -191,6 +206,7 @@ def looking(action: Action) -> Any:
     ) -> Look:
         return Look(caller, accessor(request, caller, service.settings.trusted_proxies))
 
+    look.answers = ON_BEHALF_ANSWERS  # type: ignore[attr-defined]  # read by api/openapi
     return Depends(look)
 
 
@@ -230,4 +246,5 @@ def reading(action: Action) -> Any:
         who = accessor(request, caller, service.settings.trusted_proxies)
         return CaseReader(service, caller, who, response)
 
+    reader.answers = ON_BEHALF_ANSWERS  # type: ignore[attr-defined]  # read by api/openapi
     return Depends(reader)

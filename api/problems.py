@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import structlog
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, routing
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.routing import compile_path
 
 from adapters.bootstrap import STORE_OUTAGES
+from api.schemas.problem import Problem, ProblemDetail
 from application.errors import (
     BadCursor,
     CaseNotFound,
@@ -50,15 +52,15 @@ def problem(
     headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     title = _TITLES.get(status, "Error")
-    body: dict[str, Any] = {
-        "type": f"urn:gehoord:problem:{title.lower().replace(' ', '-')}",
-        "title": title,
-        "status": status,
-        "detail": detail,
-    }
-    if errors is not None:
-        body["errors"] = errors
-    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+    body = Problem(
+        type=f"urn:gehoord:problem:{title.lower().replace(' ', '-')}",
+        title=title,
+        status=status,
+        detail=detail,
+        errors=None if errors is None else [ProblemDetail.model_validate(e) for e in errors],
+    )
+    content = body.model_dump(mode="json", exclude_none=True)
+    return JSONResponse(content, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def _field(location: tuple[Any, ...]) -> str:
@@ -100,11 +102,24 @@ def _validation(_: Request, error: Exception) -> JSONResponse:
     return problem(422, "one or more fields are invalid", errors=errors)
 
 
-def _http(_: Request, error: Exception) -> JSONResponse:
+def _http(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
     detail = error.detail if isinstance(error.detail, str) else _TITLES.get(error.status_code, "")
     headers = dict(error.headers) if error.headers else None
+    if error.status_code == 405:
+        headers = {"Allow": ", ".join(allowed_methods(request))}
     return problem(error.status_code, detail, headers=headers)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes at this path: Starlette's own 405 names only the first
+    route's, though GET and POST on one path are two routes."""
+    found: set[str] = set()
+    for context in routing.iter_route_contexts(request.app.routes):
+        methods, path = context.methods, context.path_format
+        if methods and path and compile_path(path)[0].match(request.url.path):
+            found |= methods
+    return sorted(found)
 
 
 def install_problem_handlers(app: FastAPI) -> None:

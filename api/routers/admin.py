@@ -21,7 +21,7 @@ Erasing = Annotated[CommandCall, commanding(Action.ERASE_PERSON)]
 
 
 @router.post("/sweeps", response_model=SweepResultPublic, summary="Sweep every policy once")
-def sweep(
+def run_sweep(
     service: ServiceDep, caller: Admin, body: SweepRequest | None = None
 ) -> SweepResultPublic:
     now = service.clock.now()
@@ -40,7 +40,7 @@ def sweep(
     response_model=ErasureAccepted,
     summary="Erase a person's personal data by deleting their key (idempotent)",
 )
-def erase(body: ErasureRequest, call: Erasing) -> ErasureAccepted:
+def erase_person(body: ErasureRequest, call: Erasing) -> ErasureAccepted:
     result = call.run(ErasePerson(body.complainant_email, body.case_id))
     detail = "erased" if result.erased else "nothing left to erase"
     return ErasureAccepted(erased=result.erased, erasure_id=result.erasure_id, detail=detail)

@@ -21,19 +21,21 @@ After = Annotated[int, Query(ge=0, le=2**63 - 1, description="the last position 
 
 
 @router.get("/events", response_model=EventPage, summary="The global event log, in order")
-def events(service: ServiceDep, look: Auditor, after: After = 0, limit: Limit = 50) -> EventPage:
+def read_event_log(
+    service: ServiceDep, look: Auditor, after: After = 0, limit: Limit = 50
+) -> EventPage:
     page = service.audit.events(after, limit, look.who)
     items = [LoggedEvent.model_validate(asdict(e)) for e in page.items]
     return EventPage(items=items, next_after=page.next_after)
 
 
 @router.get("/verify", response_model=Verification, summary="Recompute the hash chain")
-def verify(service: ServiceDep, look: Auditor) -> Verification:
+def verify_chain(service: ServiceDep, look: Auditor) -> Verification:
     return service.audit.verify()
 
 
 @router.get("/access", response_model=AccessPage, summary="Who saw whose data, when, how")
-def access(
+def read_access_log(
     service: ServiceDep,
     look: Auditor,
     case_id: UUID | None = None,

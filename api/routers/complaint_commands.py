@@ -51,19 +51,21 @@ Number = Annotated[int, Path(ge=1, le=10_000, description="counted from 1 in the
 
 
 @router.post("/acknowledge", response_model=ComplaintPublic, summary="Acknowledge receipt")
-def acknowledge(case_id: UUID, body: AtBody, call: Acknowledger) -> ComplaintPublic:
+def acknowledge_complaint(case_id: UUID, body: AtBody, call: Acknowledger) -> ComplaintPublic:
     return complaint_public(call.case(AcknowledgeComplaint(case_id, body.at)))
 
 
 @router.post("/assign", response_model=ComplaintPublic, summary="Assign a mediator")
-def assign(case_id: UUID, body: AssignBody, call: Mediator) -> ComplaintPublic:
+def assign_mediator(case_id: UUID, body: AssignBody, call: Mediator) -> ComplaintPublic:
     return complaint_public(call.case(AssignMediator(case_id, body.mediator)))
 
 
 @router.post(
     "/conversations", response_model=ComplaintPublic, summary="Record a complaint conversation"
 )
-def hold_conversation(case_id: UUID, body: ConversationBody, call: Mediator) -> ComplaintPublic:
+def hold_complaint_conversation(
+    case_id: UUID, body: ConversationBody, call: Mediator
+) -> ComplaintPublic:
     return complaint_public(call.case(body.command(case_id)))
 
 
@@ -73,27 +75,27 @@ def send_minutes(case_id: UUID, body: MinutesBody, call: Mediator) -> ComplaintP
 
 
 @router.post("/refer", response_model=ComplaintPublic, summary="Refer to the complaints committee")
-def refer(case_id: UUID, body: AtBody, call: Mediator) -> ComplaintPublic:
+def refer_to_committee(case_id: UUID, body: AtBody, call: Mediator) -> ComplaintPublic:
     return complaint_public(call.case(ReferToCommittee(case_id, body.at)))
 
 
 @router.post("/ruling", response_model=ComplaintPublic, summary="Record the committee's ruling")
-def ruling(case_id: UUID, body: RulingBody, call: Mediator) -> ComplaintPublic:
+def record_ruling(case_id: UUID, body: RulingBody, call: Mediator) -> ComplaintPublic:
     return complaint_public(call.case(RecordRuling(case_id, body.at, body.verdict)))
 
 
 @router.post("/apology", response_model=ComplaintPublic, summary="Record an apology")
-def apology(case_id: UUID, body: ApologyBody, call: Mediator) -> ComplaintPublic:
+def give_apology(case_id: UUID, body: ApologyBody, call: Mediator) -> ComplaintPublic:
     return complaint_public(call.case(GiveApology(case_id, body.at, body.summary)))
 
 
 @router.post("/measures", response_model=ComplaintPublic, summary="Record measures after a ruling")
-def measures(case_id: UUID, body: MeasuresBody, call: Mediator) -> ComplaintPublic:
+def communicate_measures(case_id: UUID, body: MeasuresBody, call: Mediator) -> ComplaintPublic:
     return complaint_public(call.case(body.command(case_id)))
 
 
 @router.post("/extend", response_model=ComplaintPublic, summary="Extend a deadline (capped)")
-def extend(case_id: UUID, body: ExtendBody, call: Mediator) -> ComplaintPublic:
+def extend_deadline(case_id: UUID, body: ExtendBody, call: Mediator) -> ComplaintPublic:
     command = ExtendDeadline(case_id, body.clock, body.weeks, body.reason, body.at)
     return complaint_public(call.case(command))
 
@@ -101,7 +103,9 @@ def extend(case_id: UUID, body: ExtendBody, call: Mediator) -> ComplaintPublic:
 @router.post(
     "/agreements/{number}/done", response_model=ComplaintPublic, summary="Mark an agreement done"
 )
-def agreement_done(case_id: UUID, number: Number, body: AtBody, call: Mediator) -> ComplaintPublic:
+def mark_agreement_done(
+    case_id: UUID, number: Number, body: AtBody, call: Mediator
+) -> ComplaintPublic:
     return complaint_public(call.case(MarkAgreementDone(case_id, number, body.at)))
 
 

@@ -21,7 +21,7 @@ router = APIRouter(prefix="/v1/complaints", tags=["complaints"])
 
 
 @router.post("", status_code=201, response_model=ComplaintPublic, summary="Register a complaint")
-def register(body: ComplaintCreate, call: Registrar) -> ComplaintPublic:
+def register_complaint(body: ComplaintCreate, call: Registrar) -> ComplaintPublic:
     return complaint_public(call.case(body.command()))
 
 
@@ -31,22 +31,22 @@ def list_complaints(query: Annotated[ComplaintListQuery, Query()], reader: Reade
 
 
 @router.get("/{case_id}", response_model=ComplaintPublic, summary="Read a complaint")
-def read(case_id: UUID, reader: Reader, as_of: AsOf = None) -> ComplaintPublic:
+def read_complaint(case_id: UUID, reader: Reader, as_of: AsOf = None) -> ComplaintPublic:
     return complaint_public(reader.case(Complaint, case_id, as_of))
 
 
 @router.get("/{case_id}/deadlines", response_model=Deadlines, summary="Every clock, explained")
-def deadlines(case_id: UUID, reader: Reader, as_of: AsOf = None) -> Deadlines:
+def read_complaint_deadlines(case_id: UUID, reader: Reader, as_of: AsOf = None) -> Deadlines:
     return Deadlines(clocks=deadlines_public(reader.case(Complaint, case_id, as_of).deadlines))
 
 
 @router.get("/{case_id}/history", response_model=History, summary="Every event, oldest first")
-def history(case_id: UUID, reader: HistoryReader) -> History:
+def read_complaint_history(case_id: UUID, reader: HistoryReader) -> History:
     return History.of(reader.history(Complaint, case_id))
 
 
 @router.get(
     "/{case_id}/timeline", response_model=Timeline, summary="Replay: each event, the state after"
 )
-def timeline(case_id: UUID, reader: TimelineReader) -> Timeline:
+def read_complaint_timeline(case_id: UUID, reader: TimelineReader) -> Timeline:
     return Timeline.of(case_id, reader.timeline(Complaint, case_id))

@@ -7,12 +7,21 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from api.dependencies import ServiceDep
+from api.schemas.documents import HealthPublic
 
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", summary="Liveness, store reachability and read models' set-aside events")
-def health(service: ServiceDep) -> JSONResponse:
+@router.get(
+    "/health",
+    summary="Liveness, store reachability and read models' set-aside events",
+    response_model=None,
+    responses={
+        200: {"model": HealthPublic},
+        503: {"model": HealthPublic, "description": "The store cannot be reached"},
+    },
+)
+def read_health(service: ServiceDep) -> JSONResponse:
     report = service.health.check()
     body: dict[str, object] = {"status": report.status, "store": report.store}
     if report.error is not None:

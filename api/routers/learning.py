@@ -23,7 +23,7 @@ Number = Annotated[int, Path(ge=1, le=10_000, description="counted from 1 in the
 
 
 @router.post("/measures/{number}/done", response_model=ComplaintPublic, summary="A measure is done")
-def measure_done(
+def mark_measure_done(
     case_id: UUID, number: Number, body: MeasureDoneBody, call: Mediator
 ) -> ComplaintPublic:
     command = MarkMeasureDone(case_id, number, body.at, body.evidence)
@@ -33,7 +33,7 @@ def measure_done(
 @router.post(
     "/measures/{number}/summary", response_model=ComplaintPublic, summary="Write a public summary"
 )
-def write_summary(
+def write_measure_summary(
     case_id: UUID, number: Number, body: SummaryBody, call: Summariser
 ) -> ComplaintPublic:
     return complaint_public(call.case(WriteMeasureSummary(case_id, number, body.text)))
@@ -44,10 +44,10 @@ def write_summary(
     response_model=ComplaintPublic,
     summary="Approve another manager's summary for publication",
 )
-def approve_summary(case_id: UUID, number: Number, call: Summariser) -> ComplaintPublic:
+def approve_measure_summary(case_id: UUID, number: Number, call: Summariser) -> ComplaintPublic:
     return complaint_public(call.case(ApproveMeasureSummary(case_id, number)))
 
 
 @router.post("/themes", response_model=ComplaintPublic, summary="Set the complaint's themes")
-def themes(case_id: UUID, body: ThemesBody, call: Mediator) -> ComplaintPublic:
+def set_themes(case_id: UUID, body: ThemesBody, call: Mediator) -> ComplaintPublic:
     return complaint_public(call.case(SetThemes(case_id, tuple(body.themes), body.at)))

@@ -30,7 +30,7 @@ PolicyName = Annotated[
 
 
 @router.get("", response_model=QueuePage, summary="Open flags over all cases")
-def queue(
+def read_queue(
     service: ServiceDep,
     look: Reader,
     mediator: Annotated[Filter | None, Query(description="a mediator's name, or `me`")] = None,

@@ -10,6 +10,8 @@ from fastapi.responses import Response
 
 from api.dependencies import Look, ServiceDep, looking
 from api.problems import invalid
+from api.schemas.common import Day
+from api.schemas.documents import BINARY, TEXT, ComplaintsAnalysis, formats
 from application.ports import AccessAction
 from application.roles import Action
 
@@ -20,16 +22,22 @@ Manager = Annotated[Look, looking(Action.READ_REPORTS)]
 @router.get(
     "/complaints-analysis",
     summary="Counts, working days, shares on time, upheld answers and measures; small counts <5",
-    responses={200: {"content": {"text/csv": {}, "text/html": {}, "application/pdf": {}}}},
+    response_model=None,
+    responses=formats(
+        ComplaintsAnalysis, {"text/csv": TEXT, "text/html": TEXT, "application/pdf": BINARY}
+    ),
 )
-def complaints_analysis_report(
+def read_complaints_analysis(
     service: ServiceDep,
     look: Manager,
     first: Annotated[
-        date | None, Query(alias="from", description="first day (default 1 Jan)")
+        Day | None, Query(alias="from", description="first day (default 1 Jan)")
     ] = None,
-    last: Annotated[date | None, Query(alias="to", description="last day (default 31 Dec)")] = None,
-    format: Literal["json", "csv", "html", "pdf"] = "json",
+    last: Annotated[Day | None, Query(alias="to", description="last day (default 31 Dec)")] = None,
+    format: Annotated[
+        Literal["json", "csv", "html", "pdf"],
+        Query(description="json (application/json), csv (text/csv), html (text/html), pdf"),
+    ] = "json",
     lang: Literal["nl", "en"] = "nl",
 ) -> Response:
     year = service.clock.now().year

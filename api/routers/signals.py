@@ -32,39 +32,41 @@ def list_signals(query: Annotated[SignalListQuery, Query()], reader: Reader) -> 
 
 
 @router.post("", status_code=201, response_model=SignalPublic, summary="Register a signal")
-def register(body: SignalCreate, call: Registrar) -> SignalPublic:
+def register_signal(body: SignalCreate, call: Registrar) -> SignalPublic:
     return signal_public(call.case(body.command()))
 
 
 @router.get("/{case_id}", response_model=SignalPublic, summary="Read a signal")
-def read(case_id: UUID, reader: Reader, as_of: AsOf = None) -> SignalPublic:
+def read_signal(case_id: UUID, reader: Reader, as_of: AsOf = None) -> SignalPublic:
     return signal_public(reader.case(Signal, case_id, as_of))
 
 
 @router.get(
     "/{case_id}/timeline", response_model=Timeline, summary="Replay: each event, the state after"
 )
-def timeline(case_id: UUID, reader: TimelineReader) -> Timeline:
+def read_signal_timeline(case_id: UUID, reader: TimelineReader) -> Timeline:
     return Timeline.of(case_id, reader.timeline(Signal, case_id))
 
 
 @router.get("/{case_id}/history", response_model=History, summary="Every event, oldest first")
-def history(case_id: UUID, reader: HistoryReader) -> History:
+def read_signal_history(case_id: UUID, reader: HistoryReader) -> History:
     return History.of(reader.history(Signal, case_id))
 
 
 @router.get("/{case_id}/deadlines", response_model=Deadlines, summary="Both clocks, explained")
-def deadlines(case_id: UUID, reader: Reader, as_of: AsOf = None) -> Deadlines:
+def read_signal_deadlines(case_id: UUID, reader: Reader, as_of: AsOf = None) -> Deadlines:
     return Deadlines(clocks=deadlines_public(reader.case(Signal, case_id, as_of).deadlines))
 
 
 @router.post("/{case_id}/acknowledge", response_model=SignalPublic, summary="We hear you")
-def acknowledge(case_id: UUID, body: AtBody, call: Acknowledger) -> SignalPublic:
+def acknowledge_signal(case_id: UUID, body: AtBody, call: Acknowledger) -> SignalPublic:
     return signal_public(call.case(use_cases.AcknowledgeSignal(case_id, body.at)))
 
 
 @router.post("/{case_id}/conversations", response_model=SignalPublic, summary="A conversation")
-def hold_conversation(case_id: UUID, body: SignalConversationBody, call: Mediator) -> SignalPublic:
+def hold_signal_conversation(
+    case_id: UUID, body: SignalConversationBody, call: Mediator
+) -> SignalPublic:
     command = use_cases.HoldSignalConversation(
         case_id, body.at, tuple(body.participants), body.outcome
     )
@@ -72,7 +74,7 @@ def hold_conversation(case_id: UUID, body: SignalConversationBody, call: Mediato
 
 
 @router.post("/{case_id}/resolve", response_model=SignalPublic, summary="Resolve the signal")
-def resolve(case_id: UUID, body: ResolveBody, call: Mediator) -> SignalPublic:
+def resolve_signal(case_id: UUID, body: ResolveBody, call: Mediator) -> SignalPublic:
     return signal_public(call.case(use_cases.ResolveSignal(case_id, body.at, body.outcome)))
 
 
@@ -82,5 +84,5 @@ def resolve(case_id: UUID, body: ResolveBody, call: Mediator) -> SignalPublic:
     response_model=ComplaintPublic,
     summary="Escalate to a complaint (both sides recorded in one transaction)",
 )
-def escalate(case_id: UUID, body: AtBody, call: Mediator) -> ComplaintPublic:
+def escalate_signal(case_id: UUID, body: AtBody, call: Mediator) -> ComplaintPublic:
     return complaint_public(call.case(use_cases.EscalateSignal(case_id, body.at)))

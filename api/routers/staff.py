@@ -22,7 +22,7 @@ Administering = Annotated[CommandCall, commanding(Action.MANAGE_STAFF)]
 
 
 @router.get("/v1/me", response_model=MePublic, summary="Who am I: role, team, digest")
-def me(service: ServiceDep, caller: Anyone) -> MePublic:
+def read_me(service: ServiceDep, caller: Anyone) -> MePublic:
     record = service.staff.by_id(caller.member_id) if caller.member_id else None
     return MePublic.of(caller, record)
 
@@ -36,14 +36,14 @@ def change_me(body: MeChange, call: Myself) -> MePublic:
 
 
 @router.get("/v1/admin/users", response_model=StaffList, summary="Every staff member")
-def users(service: ServiceDep, caller: Admin) -> StaffList:
+def list_staff(service: ServiceDep, caller: Admin) -> StaffList:
     return StaffList(items=[StaffPublic.of(record) for record in service.staff.all()])
 
 
 @router.post(
     "/v1/admin/users", status_code=201, response_model=StaffPublic, summary="Add a staff member"
 )
-def add_user(body: StaffCreate, call: Administering) -> StaffPublic:
+def add_staff_member(body: StaffCreate, call: Administering) -> StaffPublic:
     command = AddStaffMember(body.email, body.name, body.role, body.team)
     return StaffPublic.of(call.run(command))
 
@@ -51,6 +51,6 @@ def add_user(body: StaffCreate, call: Administering) -> StaffPublic:
 @router.patch(
     "/v1/admin/users/{email}", response_model=StaffPublic, summary="Change or disable a member"
 )
-def change_user(email: EmailStr, body: StaffChange, call: Administering) -> StaffPublic:
+def change_staff_member(email: EmailStr, body: StaffChange, call: Administering) -> StaffPublic:
     fields = body.model_dump(exclude_none=True)
     return StaffPublic.of(call.run(ChangeStaffMember(email, **fields)))

@@ -16,7 +16,7 @@ Recording = Annotated[CommandCall, commanding(Action.RECORD_STEM)]
 
 
 @router.post("", status_code=201, response_model=StemResponsePublic, summary="Record a response")
-def record(body: StemResponseCreate, call: Recording) -> StemResponsePublic:
+def record_stem_response(body: StemResponseCreate, call: Recording) -> StemResponsePublic:
     answer = call.run(body.command())
     opened = [answer.signal_id] if answer.signal_id is not None else []
     call.service.access.cases(call.who, AccessAction.COMMAND, opened)

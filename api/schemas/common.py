@@ -13,12 +13,14 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     StrictBool,
     StrictInt,
     StringConstraints,
     WrapSerializer,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters, tab and newline excepted: NUL breaks PostgreSQL, the others are noise."""
@@ -31,14 +33,45 @@ def printable(text: object) -> object:
     return text
 
 
-Printable = BeforeValidator(printable)
+class _Printable:
+    """Refuses control characters, and says so in the JSON schema as a pattern, so a client (or
+    a generator of test data) knows before it sends; stripped text must hold a visible
+    character, since whitespace alone strips to nothing."""
+
+    ALLOWED = r"[^\x00-\x08\x0b-\x1f\x7f-\x9f]"
+
+    def __init__(self, stripped: bool) -> None:
+        visible = rf"\S{self.ALLOWED}*" if stripped else ""
+        self.pattern = rf"^{self.ALLOWED}*{visible}$"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_before_validator_function(printable, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: GetJsonSchemaHandler) -> Any:
+        found = handler(schema)
+        found["pattern"] = self.pattern
+        return found
+
+
+Printable = _Printable(stripped=False)
+PrintableStripped = _Printable(stripped=True)
+
+
+WRITTEN = {
+    "datetime": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}"),
+    "date": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+}
+"""How an ISO-8601 time or date starts; a query parameter is always text, so `0` or `1.5` must
+be refused here rather than read as seconds since 1970."""
 
 
 def _written(kind: str, example: str) -> Any:
     """JSON carries times and dates as strings: a number is refused, not read as a timestamp."""
 
     def only_text(value: object) -> object:
-        if isinstance(value, str | date):  # date: also a datetime built in Python
+        if isinstance(value, date):  # also a datetime built in Python
+            return value
+        if isinstance(value, str) and WRITTEN[kind].match(value.strip()):
             return value
         raise PydanticCustomError(
             f"{kind}_type", f"Input should be a {kind} string, e.g. {example}"
@@ -81,12 +114,12 @@ Switch = StrictBool
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    Printable,
+    PrintableStripped,
 ]
 Line = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
-    Printable,
+    PrintableStripped,
 ]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000), Printable]
 OptionalText = Annotated[str, StringConstraints(max_length=20_000), Printable]
@@ -99,7 +132,7 @@ Data = Annotated[dict[str, Any], WrapSerializer(_utc_everywhere, when_used="json
 """Free-form event data in a response; any time inside it is written in UTC too."""
 
 AsOf = Annotated[
-    AwareDatetime | None,
+    Moment | None,
     Query(description="as the service knew it at this moment (with offset)"),
 ]
 Limit = Annotated[int, Query(ge=1, le=500)]

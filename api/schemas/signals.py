@@ -6,7 +6,7 @@ from dataclasses import asdict
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, Field
 
 from api.schemas.common import (
     Body,
@@ -15,9 +15,9 @@ from api.schemas.common import (
     Line,
     Moment,
     Name,
+    Printable,
     Text,
     Utc,
-    printable,
 )
 from api.schemas.complaints import Complainant
 from api.schemas.deadlines import ClockPublic, FlagPublic
@@ -99,7 +99,7 @@ class StemResponseCreate(Body):
     dossier_ref: Name
     answered_at: Moment
     scores: StemScores
-    comment: Annotated[str, Field(max_length=2000), BeforeValidator(printable)] | None = None
+    comment: Annotated[str, Field(max_length=2000), Printable] | None = None
 
     def command(self) -> RecordStemResponse:
         scores = self.scores

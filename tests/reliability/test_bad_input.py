@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import schemathesis
-from hypothesis import HealthCheck, given, settings
 
 from tests.e2e.server import Server
-from tests.reliability.conftest import LONG, Store, summarise
+from tests.reliability.conftest import Store
 from tests.reliability.load import complaint_body
 
 
@@ -81,46 +78,6 @@ def events(server: Server, store: Store) -> int:
         f"{server.url}/v1/audit/events", params={"limit": 500}, headers=store.headers("auditor")
     ).json()
     return len(page["items"])
-
-
-CODES: Counter[int] = Counter()
-ROLES = ("intake", "mediator", "manager", "auditor", "admin")
-
-
-def test_generated_requests_find_no_500_and_no_response_breaking_its_schema(
-    served: tuple[Server, Store],
-) -> None:
-    """Schemathesis generates requests for every operation in /openapi.json, sent with a token
-    of each role; no answer may be a 500 or break the response schema it documents."""
-    server, store = served
-    schema = schemathesis.openapi.from_url(f"{server.url}/openapi.json")
-    checks = [
-        schemathesis.checks.not_a_server_error,
-        schemathesis.checks.response_schema_conformance,
-    ]
-    operations = 0
-    for result in schema.get_all_operations():
-        operation = result.ok()
-        operations += 1
-
-        @given(case=operation.as_strategy())
-        @settings(
-            max_examples=25 if LONG else 4,
-            deadline=None,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-        def call(case: Any) -> None:
-            for role in ROLES:
-                response = case.call(base_url=server.url, headers=store.headers(role))
-                CODES[response.status_code] += 1
-                case.validate_response(response, checks=checks)
-
-        call()
-    assert operations >= 40
-    summarise(
-        "bad input (schemathesis)", CODES, operations=operations, lost_writes=0, duplicate_flags=0
-    )
 
 
 def test_a_log_position_beyond_any_integer_the_store_holds_is_422_not_500(

@@ -136,6 +136,7 @@ FIELDS = {
     "severity": "ernst",
     "due_at": "uiterlijk",
     "key": "sleutel",
+    "previous_severity": "eerdere ernst",
     "explanation": "uitleg",
     "complaint_id": "klacht",
     "signal_id": "signaal",

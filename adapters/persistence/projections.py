@@ -30,7 +30,7 @@ from adapters.persistence.projection_follower import ProjectionFollower
 from adapters.persistence.projection_retry import Retried, SetAsideRetry
 from adapters.persistence.schema import projection_tracking
 from adapters.persistence.sql import SqlTables
-from adapters.persistence.tracked_projection import TrackedProjection
+from adapters.persistence.tracked_projection import TrackedProjection, process_all
 from application.ports import Clock
 
 __all__ = ["NotRebuildable", "ProjectionRunner", "Retried", "TrackedProjection"]
@@ -64,6 +64,28 @@ class ProjectionRunner(SqlTables):
         self._follower = ProjectionFollower(recorder, self.catch_up, list(self.projections))
         self._retry = SetAsideRetry(recorder, self._mapper, clock, self._claim)
         self._within = threading.local()
+        record = recorder.events_record_cls
+        self._after = (
+            select(
+                record.id,
+                record.originator_id,
+                record.originator_version,
+                record.topic,
+                record.state,
+            )
+            .where(record.id > bindparam("start"))
+            .order_by(record.id)
+            .limit(bindparam("limit"))
+        )
+        position: Any = bindparam("position")
+        self._moved = (
+            update(projection_tracking)
+            .where(
+                projection_tracking.c.name.in_(bindparam("names", expanding=True)),
+                projection_tracking.c.position < position,
+            )
+            .values(position=position)
+        )
         self._positions = (
             select(projection_tracking.c.name, projection_tracking.c.position)
             .where(projection_tracking.c.name.in_(bindparam("names", expanding=True)))
@@ -104,7 +126,7 @@ class ProjectionRunner(SqlTables):
         projections = list(self.projections.values())
         try:
             with self._write() as session, session.begin_nested():
-                positions, more = self._batch(session, projections, None)
+                positions, more = self._batch(session, projections, None, alone=False)
             positions.pop(READ)
             self._within.positions = None if more else positions
         except Exception as error:
@@ -142,22 +164,31 @@ class ProjectionRunner(SqlTables):
                 return done
 
     def _batch(
-        self, session: Session, projections: list[TrackedProjection], deadline: float | None
+        self,
+        session: Session,
+        projections: list[TrackedProjection],
+        deadline: float | None,
+        alone: bool = True,
     ) -> tuple[dict[str, int], bool]:
         """One batch in `session`: each projection's position after it (and under `READ` how
-        many notifications were read), and whether the log holds more."""
+        many notifications were read), and whether the log holds more.
+
+        `alone` (its own transaction): each projection in a savepoint of its own, so a failing
+        event is set aside. Inside a command's savepoint a failure is raised instead: the
+        savepoint is rolled back and the catch-up after the commit sets the event aside."""
         if deadline is not None:
             self._wait_for_locks_at_most(session, deadline)
         positions = self._claim_all(session, [p.name for p in projections])
         start = min(positions.values())
-        batch = self._recorder.select_notifications(
-            start=start, limit=BATCH, inclusive_of_start=False
-        )
+        batch = self._notifications_after(session, start)
         events = self._decoded(batch, projections)
         now = self._clock.now()
         for projection in projections:
             todo = [n for n in batch if n.id > positions[projection.name]]
-            aside.apply_or_set_aside(session, projection, todo, events, now)
+            if alone:
+                aside.apply_or_set_aside(session, projection, todo, events, now)
+            elif todo:
+                process_all(session, projection, todo, events)
         if batch:
             self._move(session, [p.name for p in projections], batch[-1].id)
             positions = {name: max(position, batch[-1].id) for name, position in positions.items()}
@@ -183,13 +214,22 @@ class ProjectionRunner(SqlTables):
             wait_ms = max(100, int((deadline - time.monotonic()) * 1000))
             session.execute(text(f"SET LOCAL lock_timeout = {wait_ms}"))
 
-    @staticmethod
-    def _move(session: Session, names: list[str], position: int) -> None:
-        session.execute(
-            update(projection_tracking)
-            .where(projection_tracking.c.name.in_(names), projection_tracking.c.position < position)
-            .values(position=position)
-        )
+    def _move(self, session: Session, names: list[str], position: int) -> None:
+        session.execute(self._moved, {"names": names, "position": position})
+
+    def _notifications_after(self, session: Session, start: int) -> list[Notification]:
+        """The next batch of the log after `start` (what the recorder's `select_notifications`
+        gives, through a statement built once)."""
+        return [
+            Notification(
+                id=row.id,
+                originator_id=row.originator_id,
+                originator_version=row.originator_version,
+                topic=row.topic,
+                state=bytes(row.state) if isinstance(row.state, memoryview) else row.state,
+            )
+            for row in session.execute(self._after, {"start": start, "limit": BATCH})
+        ]
 
     def _claim(self, session: Session, name: str) -> int:
         return self._claim_all(session, [name])[name]

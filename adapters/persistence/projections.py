@@ -86,6 +86,11 @@ class ProjectionRunner(SqlTables):
             )
             .values(position=position)
         )
+        self._touched = (
+            update(projection_tracking)
+            .where(projection_tracking.c.name.in_(bindparam("names", expanding=True)))
+            .values(position=projection_tracking.c.position)
+        )
         self._positions = (
             select(projection_tracking.c.name, projection_tracking.c.position)
             .where(projection_tracking.c.name.in_(bindparam("names", expanding=True)))
@@ -235,11 +240,14 @@ class ProjectionRunner(SqlTables):
         return self._claim_all(session, [name])[name]
 
     def _claim_all(self, session: Session, names: list[str]) -> dict[str, int]:
-        """Lock the projections' tracking rows (a row lock on PostgreSQL, the write lock on
-        SQLite) and read their positions; rows are made the first time only."""
+        """Lock the projections' tracking rows and read their positions; rows are made the
+        first time only, in one order in every process. The lock is a write: SQLite ignores
+        FOR UPDATE and its driver opens no transaction for a select, so the write takes the
+        write lock there (and the row locks on PostgreSQL) until the batch commits."""
+        session.execute(self._touched, {"names": names})
         rows = session.execute(self._positions, {"names": names}).all()
         if len(rows) < len(names):
-            for name in set(names) - {row.name for row in rows}:
+            for name in sorted(set(names) - {row.name for row in rows}):
                 claim = self._upsert(projection_tracking).values(name=name, position=0)
                 session.execute(claim.on_conflict_do_nothing(index_elements=["name"]))
             rows = session.execute(self._positions, {"names": names}).all()

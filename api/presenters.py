@@ -28,7 +28,7 @@ def _dated(records: list[Any]) -> list[dict[str, Any]]:
 
 
 def deadlines_public(deadlines: list[Deadline]) -> list[ClockPublic]:
-    return [ClockPublic.model_validate(asdict(d)) for d in deadlines]
+    return [ClockPublic.model_validate(d, from_attributes=True) for d in deadlines]
 
 
 def flags_public(case: Flagged) -> list[FlagPublic]:

@@ -86,37 +86,42 @@ class _ComplaintRules:
             clocks.append(self._judge(norm, sent))
         return clocks
 
-    def _suspended(self) -> tuple[int, list[str]]:
-        """Calendar days not counted, and each suspension in words. A suspension from local
-        date S to resumption on local date R counts R - S days, whatever the times of day; one
-        still open counts up to today."""
-        days, texts = 0, []
-        for period in self.c.suspensions:
-            counted = _days_between(period.start, period.end)
-            days += counted
-            texts.append(
-                f"suspended {moment_text(period.start)} to {moment_text(period.end)}: "
-                f"{_days(counted)} not counted"
-            )
+    def _suspended_days(self) -> int:
+        """Calendar days not counted. A suspension from local date S to resumption on local
+        date R counts R - S days, whatever the times of day; one still open counts up to today."""
+        days = sum(_days_between(period.start, period.end) for period in self.c.suspensions)
+        if (since := self.c.suspended_since) is not None:
+            days += _days_between(since, max(self.now, since))
+        return days
+
+    def _suspensions_text(self) -> list[str]:
+        """Each suspension in words, with the days it did not count."""
+        texts = [
+            f"suspended {moment_text(period.start)} to {moment_text(period.end)}: "
+            f"{_days(_days_between(period.start, period.end))} not counted"
+            for period in self.c.suspensions
+        ]
         if (since := self.c.suspended_since) is not None:
             counted = _days_between(since, max(self.now, since))
-            days += counted
             texts.append(
                 f"suspended since {moment_text(since)}, counted until now: "
                 f"{_days(counted)} not counted so far"
             )
-        return days, texts
+        return texts
 
     def decision(self) -> Deadline:
         c, chosen = self.c, self._received_under()
         p = chosen.policy
         extensions = [e for e in c.extensions if e.clock == ClockName.DECISION]
         weeks = p.decision_weeks + sum(e.weeks for e in extensions)
-        paused, details = self._suspended()
-        details += [
-            f"extended {e.weeks} weeks, decided and told on {day_text(_local_day(e.at))}"
-            for e in extensions
-        ]
+        paused = self._suspended_days()
+
+        def details() -> list[str]:
+            return self._suspensions_text() + [
+                f"extended {e.weeks} weeks, decided and told on {day_text(_local_day(e.at))}"
+                for e in extensions
+            ]
+
         due_day = _local_day(c.received_at) + timedelta(weeks=weeks, days=paused)
         rule = f"A decision is due {p.decision_weeks} weeks after receipt, suspensions not counted"
         start = Start(ClockName.DECISION, "decision", c.received_at, chosen, rule, "received")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -37,7 +38,12 @@ class ExpectedFlag:
     severity: Severity
     due_at: datetime
     policy_version: str
-    explanation: str
+    explain: Callable[[], str] = field(repr=False, compare=False)
+
+    @property
+    def explanation(self) -> str:
+        """Composed when a flag is raised or changes, not each time a case is judged."""
+        return self.explain()
 
 
 def clock_flags(clocks: list[Deadline], now: datetime) -> dict[str, ExpectedFlag]:
@@ -53,7 +59,7 @@ def clock_flags(clocks: list[Deadline], now: datetime) -> dict[str, ExpectedFlag
             severity="breach" if now > clock.due_at else "warning",
             due_at=clock.due_at,
             policy_version=clock.policy_version,
-            explanation=clock.explanation,
+            explain=clock.explain,
         )
     return flags
 
@@ -87,7 +93,7 @@ def _upheld_without_apology(complaint: Complaint, clocks: list[Deadline]) -> Exp
         severity="warning",
         due_at=clock.due_at,
         policy_version=clock.policy_version,
-        explanation=(
+        explain=lambda: (
             f"Measures were communicated on {_local_day(measured)} after an upheld ruling "
             f"({ruling.verdict}) of {_local_day(ruled)}, but no apology was given "
             f"(policy {clock.policy_version}). The committee's criticism was about empathy, "

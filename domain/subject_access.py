@@ -103,5 +103,5 @@ def subject_access_deadlines(
     received_day = cal.local_day(request.received_at)
     due_day = one_month_after(received_day)
     month = f"one calendar month after {received_day:%a %-d %b %Y} is {due_day:%a %-d %b %Y}"
-    norm = on_calendar_day(cal, start, due_day, timedelta(days=7), [month])
+    norm = on_calendar_day(cal, start, due_day, timedelta(days=7), lambda: [month])
     return [judge(norm, request.answered_at, False, now)]

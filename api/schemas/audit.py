@@ -82,7 +82,9 @@ class TimelineStepPublic(HistoryEntryPublic):
             asdict(step.entry)
             | {
                 "status": step.status,
-                "clocks": [asdict(d) for d in step.deadlines],
+                "clocks": [
+                    ClockPublic.model_validate(d, from_attributes=True) for d in step.deadlines
+                ],
                 "open_flags": flags,
             }
         )

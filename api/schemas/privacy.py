@@ -43,7 +43,7 @@ class SubjectAccessPublic(BaseModel):
             due_at=view.deadlines[0].due_at,
             answered_at=request.answered_at,
             version=request.version,
-            deadlines=[ClockPublic.model_validate(asdict(d)) for d in view.deadlines],
+            deadlines=[ClockPublic.model_validate(d, from_attributes=True) for d in view.deadlines],
         )
 
 

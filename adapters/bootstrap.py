@@ -33,7 +33,7 @@ from adapters.persistence.migrate import create_schema
 from adapters.persistence.outbox import SqlOutbox
 from adapters.persistence.probe import SqlStoreProbe
 from adapters.persistence.projections import ProjectionRunner
-from adapters.persistence.read_models import cases_projection, reports_projection
+from adapters.persistence.read_models import read_models
 from adapters.persistence.references import SqlReferenceNumbers
 from adapters.persistence.reports_view import SqlReportRows
 from adapters.persistence.set_aside import SqlSetAside
@@ -217,8 +217,7 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
     projections = ProjectionRunner(
         casework,
         [
-            cases_projection(casework, judge),
-            reports_projection(casework, judge),
+            *read_models(casework, judge),
             audit_chain_projection(),
         ],
         clock,
@@ -290,8 +289,9 @@ def build(settings: Settings, clock: Clock | None = None) -> Service:
             case_list,
             clock,
             unit_of_work,
-            after_commit=projections.catch_up_quietly,
+            after_commit=projections.after_commit,
             batches=SqlCaseBatches(casework),
+            before_commit=projections.catch_up_before_commit,
         ),
         sweep_claims=SqlSweepClaims(datastore),
         job_claims=job_claims,

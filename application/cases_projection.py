@@ -66,7 +66,7 @@ class CasesProjection:
         self._cases = cases
         self._judge = judge
         self._touched: dict[UUID, tuple[Listed, int, datetime]] = {}
-        self._flags: dict[UUID, FlagRow | None] = {}
+        self._flags: dict[UUID, set[str]] = {}
 
     def begin(self) -> None:
         self._touched.clear()
@@ -76,11 +76,8 @@ class CasesProjection:
         case = self._cases.after(event)
         if not isinstance(case, Listed):
             return  # STEM dossiers, staff and the like are not cases
-        kind = type(event).__name__
-        if kind == "FlagRaised":
-            self._flags[flag_id(case.id, event.key)] = _flag_row(case, event.key)
-        elif kind == "FlagCleared":
-            self._flags[flag_id(case.id, event.key)] = None
+        if type(event).__name__ in ("FlagRaised", "FlagCleared"):
+            self._flags.setdefault(case.id, set()).add(event.key)
         first = self._touched.get(case.id)
         self._touched[case.id] = (case, first[1] if first else position, event.timestamp)
 
@@ -94,9 +91,20 @@ class CasesProjection:
         view.replace_flags(case.id, [_flag_row(case, key) for key in case.open_flags])
 
     def flush(self, view: CasesView) -> None:
+        """Each touched case's row and each flag its events raised or cleared, as the case
+        stands after the batch (a flag raised and cleared within it is dropped)."""
         view.save_cases([self._row(*entry) for entry in self._touched.values()])
-        view.put_flags([row for row in self._flags.values() if row is not None])
-        view.drop_flags([flag for flag, row in self._flags.items() if row is None])
+        raised: list[FlagRow] = []
+        cleared: list[UUID] = []
+        for case_id, keys in self._flags.items():
+            case = self._touched[case_id][0]
+            for key in sorted(keys):
+                if key in case.open_flags:
+                    raised.append(_flag_row(case, key))
+                else:
+                    cleared.append(flag_id(case_id, key))
+        view.put_flags(raised)
+        view.drop_flags(cleared)
         self.begin()
 
     def _row(self, case: Listed, position: int, now: datetime) -> CaseRow:

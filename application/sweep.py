@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -38,6 +38,7 @@ class Sweep:
         unit_of_work: UnitOfWork,
         after_commit: Callable[[], object],
         batches: CaseBatches,
+        before_commit: Callable[[Sequence[Flagged]], object] = lambda cases: None,
     ) -> None:
         self._casework = casework
         self._judge = judge
@@ -46,6 +47,7 @@ class Sweep:
         self._unit_of_work = unit_of_work
         self._after_commit = after_commit
         self._batches = batches
+        self._before_commit = before_commit
 
     def run(self, now: datetime) -> SweepResult:
         checked = raised = cleared = 0
@@ -56,15 +58,16 @@ class Sweep:
                 chunk = [case_id for _, case_id in page[start : start + CHUNK]]
                 up, down = self._judge_together(chunk, now)
                 checked, raised, cleared = checked + len(chunk), raised + up, cleared + down
+                self._after_commit()
             if page:
                 moment, case_id = page[-1]
                 after = (moment, str(case_id))
-            self._after_commit()
             if len(page) < PAGE:
                 return SweepResult(checked, raised, cleared)
 
     def _judge_together(self, case_ids: list[UUID], now: datetime) -> tuple[int, int]:
-        """The chunk loaded in one select, judged, and its new events saved in one insert."""
+        """The chunk loaded in one select, judged, and its new events saved in one insert; the
+        read models take the judged cases as they are, in the same transaction."""
         try:
             with self._unit_of_work():
                 cases = self._batches.load(case_ids)
@@ -73,6 +76,7 @@ class Sweep:
                 changed = [case for case in judged if case.pending_events]
                 if changed:
                     self._casework.save(*changed)
+                    self._before_commit(changed)
         except eventsourcing.persistence.IntegrityError:
             results = [self._judge_alone(case_id, now) for case_id in case_ids]
         return sum(r[0] for r in results), sum(r[1] for r in results)

@@ -22,7 +22,7 @@ from eventsourcing.application import Application
 from eventsourcing.persistence import Mapper, Notification
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
 from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
-from sqlalchemy import bindparam, delete, select, text, update
+from sqlalchemy import bindparam, delete, event, select, text, update
 from sqlalchemy.orm import Session
 
 from adapters.persistence import set_aside as aside
@@ -36,6 +36,7 @@ from application.ports import Clock
 __all__ = ["NotRebuildable", "ProjectionRunner", "Retried", "TrackedProjection"]
 log = structlog.get_logger(__name__)
 BATCH = 500
+REBUILD_BATCH = 2_000  # a rebuild commits less often: nothing else waits for its rows
 READ = "(read)"
 
 
@@ -64,6 +65,7 @@ class ProjectionRunner(SqlTables):
         self._follower = ProjectionFollower(recorder, self.catch_up, list(self.projections))
         self._retry = SetAsideRetry(recorder, self._mapper, clock, self._claim)
         self._within = threading.local()
+        self._unconfirmed: set[object] = set()
         record = recorder.events_record_cls
         self._after = (
             select(
@@ -123,19 +125,33 @@ class ProjectionRunner(SqlTables):
         except Exception as error:
             log.warning("projection_catch_up_failed", error=type(error).__name__)
 
-    def catch_up_before_commit(self) -> None:
+    def catch_up_before_commit(self, saved: Sequence[Any] = ()) -> None:
         """Inside a command's own transaction, so the command commits once with its read-model
         rows and its caller reads their own write. Inside a savepoint: if this fails, or the
-        log holds more than a batch, the command still commits and `after_commit` catches up."""
+        log holds more than a batch, the command still commits and `after_commit` catches up.
+
+        `saved`: aggregates the transaction saved, with personal data sealed (the sweep's), so
+        the projections need not load them again."""
         self._within.positions = None
         projections = list(self.projections.values())
         try:
-            with self._write() as session, session.begin_nested():
-                positions, more = self._batch(session, projections, None, alone=False)
+            with self._write() as session:
+                try:
+                    with session.begin_nested():
+                        positions, more = self._batch(session, projections, None, False, saved)
+                finally:
+                    self._until_committed(session)
             positions.pop(READ)
             self._within.positions = None if more else positions
         except Exception as error:
             log.warning("projection_catch_up_failed", error=type(error).__name__)
+
+    def _until_committed(self, session: Session) -> None:
+        """Until `session` commits, what the projections keep in memory may hold states of its
+        events; if it never commits, the next batch finds the mark and has them forgotten."""
+        mark = object()
+        self._unconfirmed.add(mark)
+        event.listen(session, "after_commit", lambda _: self._unconfirmed.discard(mark), once=True)
 
     def after_commit(self, within: float | None = None) -> None:
         """After the command's commit: tell the follower what the transaction applied, or
@@ -153,12 +169,13 @@ class ProjectionRunner(SqlTables):
         projections: list[TrackedProjection],
         progress: Progress | None,
         deadline: float | None = None,
+        size: int = BATCH,
     ) -> int:
         """All `projections` move together: one transaction a batch, each event decoded once."""
         done = 0
         while True:
             with self._write() as session:
-                positions, more = self._batch(session, projections, deadline)
+                positions, more = self._batch(session, projections, deadline, size=size)
                 read = positions.pop(READ, 0)
             done += read
             if progress is not None and read:
@@ -174,6 +191,8 @@ class ProjectionRunner(SqlTables):
         projections: list[TrackedProjection],
         deadline: float | None,
         alone: bool = True,
+        saved: Sequence[Any] = (),
+        size: int = BATCH,
     ) -> tuple[dict[str, int], bool]:
         """One batch in `session`: each projection's position after it (and under `READ` how
         many notifications were read), and whether the log holds more.
@@ -184,8 +203,14 @@ class ProjectionRunner(SqlTables):
         if deadline is not None:
             self._wait_for_locks_at_most(session, deadline)
         positions = self._claim_all(session, [p.name for p in projections])
+        if self._unconfirmed:  # a transaction caught up within has not committed: it failed
+            self._unconfirmed.clear()
+            for projection in projections:
+                projection.forget()
+        for projection in projections:  # only now: no other batch runs while this one does
+            projection.offer(saved)
         start = min(positions.values())
-        batch = self._notifications_after(session, start)
+        batch = self._notifications_after(session, start, size)
         events = self._decoded(batch, projections)
         now = self._clock.now()
         for projection in projections:
@@ -197,7 +222,7 @@ class ProjectionRunner(SqlTables):
         if batch:
             self._move(session, [p.name for p in projections], batch[-1].id)
             positions = {name: max(position, batch[-1].id) for name, position in positions.items()}
-        return {**positions, READ: len(batch)}, len(batch) == BATCH
+        return {**positions, READ: len(batch)}, len(batch) == size
 
     def _decoded(
         self, batch: Sequence[Notification], projections: list[TrackedProjection]
@@ -222,7 +247,7 @@ class ProjectionRunner(SqlTables):
     def _move(self, session: Session, names: list[str], position: int) -> None:
         session.execute(self._moved, {"names": names, "position": position})
 
-    def _notifications_after(self, session: Session, start: int) -> list[Notification]:
+    def _notifications_after(self, session: Session, start: int, size: int) -> list[Notification]:
         """The next batch of the log after `start` (what the recorder's `select_notifications`
         gives, through a statement built once)."""
         return [
@@ -233,7 +258,7 @@ class ProjectionRunner(SqlTables):
                 topic=row.topic,
                 state=bytes(row.state) if isinstance(row.state, memoryview) else row.state,
             )
-            for row in session.execute(self._after, {"start": start, "limit": BATCH})
+            for row in session.execute(self._after, {"start": start, "limit": size})
         ]
 
     def _claim(self, session: Session, name: str) -> int:
@@ -262,7 +287,7 @@ class ProjectionRunner(SqlTables):
             projection.clear(session)
             session.execute(delete(projection_tracking).where(projection_tracking.c.name == name))
             aside.forget_projection(session, name)
-        return self._run([projection], progress)
+        return self._run([projection], progress, size=REBUILD_BATCH)
 
     def retry(self) -> Retried:
         """Process every set-aside event again, oldest first; those that pass are taken back."""

@@ -28,8 +28,14 @@ def sealed_cases(casework: Casework) -> Repository[UUID]:
     return Repository(EventStore(mapper, casework.recorder))
 
 
-def cases_projection(casework: Casework, judge: Judge) -> TrackedProjection:
+def read_models(casework: Casework, judge: Judge) -> list[TrackedProjection]:
+    """The cases and reports projections, sharing one cache: a case is loaded and advanced once
+    per batch for both."""
     cache = CaseCache(sealed_cases(casework), SqlCaseBatches(casework))
+    return [cases_projection(cache, judge), reports_projection(cache, judge)]
+
+
+def cases_projection(cache: CaseCache, judge: Judge) -> TrackedProjection:
     projection = CasesProjection(cache, judge)
 
     def clear(session: Session) -> None:
@@ -42,6 +48,8 @@ def cases_projection(casework: Casework, judge: Judge) -> TrackedProjection:
         clear=clear,
         begin=projection.begin,
         prepare=cache.prefetch,
+        offer=cache.offer,
+        forget=cache.forget,
         flush=lambda session: projection.flush(SqlCasesView(session)),
         redo=lambda event, position, session: projection.refresh(
             event.originator_id, position, SqlCasesView(session)
@@ -49,8 +57,7 @@ def cases_projection(casework: Casework, judge: Judge) -> TrackedProjection:
     )
 
 
-def reports_projection(casework: Casework, judge: Judge) -> TrackedProjection:
-    cache = CaseCache(sealed_cases(casework), SqlCaseBatches(casework))
+def reports_projection(cache: CaseCache, judge: Judge) -> TrackedProjection:
     projection = ReportsProjection(cache, judge)
 
     def clear(session: Session) -> None:
@@ -63,6 +70,8 @@ def reports_projection(casework: Casework, judge: Judge) -> TrackedProjection:
         clear=clear,
         begin=projection.begin,
         prepare=cache.prefetch,
+        offer=cache.offer,
+        forget=cache.forget,
         flush=lambda session: projection.flush(SqlReportRowsView(session)),
         redo=lambda event, position, session: projection.refresh(
             event.originator_id, SqlReportRowsView(session)

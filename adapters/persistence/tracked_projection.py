@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +28,11 @@ class TrackedProjection:
     """Called with a batch's events before they are processed (to load what they need at once)."""
     redo: Callable[[Any, int, Session], None] | None = None
     """How a set-aside event is processed on retry, when later events came in between."""
+    offer: Callable[[Sequence[Any]], None] = lambda aggregates: None
+    """Given aggregates their writer saved in the open transaction (so their events need no
+    loading); `forget` is called if that transaction may not have committed."""
+    forget: Callable[[], None] = lambda: None
+    """Drop whatever the projection holds in memory (it reloads from the log)."""
 
 
 def process_all(

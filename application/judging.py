@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import OrderedDict
+from contextlib import suppress
+from dataclasses import dataclass, field
 from datetime import datetime
+from uuid import UUID
 
 from domain.calendar import WorkingDayCalendar
 from domain.complaint import Complaint
@@ -16,15 +19,35 @@ from domain.signal import Signal
 from domain.signal_deadlines import signal_deadlines
 from domain.subject_access import SubjectAccessRequest, subject_access_deadlines
 
+REMEMBERED = 1_000
+
 
 @dataclass(frozen=True)
 class Judge:
-    """The versioned norms and the working-day calendar, applied as pure functions."""
+    """The versioned norms and the working-day calendar, applied as pure functions.
+
+    The last few answers are remembered, for the same case object at the same version and
+    moment: the read models ask twice for each case they write."""
 
     calendar: WorkingDayCalendar
     book: PolicyBook = DEFAULT_POLICY_BOOK
+    _recent: OrderedDict[tuple[UUID, int, datetime], tuple[Flagged, list[Deadline]]] = field(
+        default_factory=OrderedDict, repr=False, compare=False
+    )
 
     def deadlines(self, case: Flagged, now: datetime) -> list[Deadline]:
+        key = (case.id, case.version, now)
+        known = self._recent.get(key)
+        if known is not None and known[0] is case:
+            return list(known[1])
+        clocks = self._deadlines(case, now)
+        self._recent[key] = (case, clocks)
+        if len(self._recent) > REMEMBERED:
+            with suppress(KeyError):
+                self._recent.popitem(last=False)
+        return list(clocks)
+
+    def _deadlines(self, case: Flagged, now: datetime) -> list[Deadline]:
         if isinstance(case, SubjectAccessRequest):
             return subject_access_deadlines(case, self.book, self.calendar, now)
         if isinstance(case, Signal):

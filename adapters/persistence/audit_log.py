@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from adapters.persistence.projections import TrackedProjection
 from adapters.persistence.schema import access_records, audit_chain, audit_chain_late
 from adapters.persistence.set_aside import SqlSetAside
-from adapters.persistence.sql import SqlTables
+from adapters.persistence.sql import RowWriter, SqlTables
 from application.hash_chain import GENESIS, link
 from application.ports import AccessQuery, AccessRecord, NewAccess, StoredRecord
 
@@ -35,23 +35,30 @@ def stored_record(notification: Notification) -> StoredRecord:
 
 AUDIT_CHAIN = "audit_chain"
 HEAD = select(audit_chain.c.hash).order_by(audit_chain.c.position.desc()).limit(1)
-LINK = insert(audit_chain)
+LINKS = RowWriter(audit_chain)
 
 
 class _Chain:
     """Appends each stored row's hash. The head is read once a batch and then carried along:
-    batches of one projection never overlap (each holds the projection's tracking row)."""
+    batches of one projection never overlap (each holds the projection's tracking row). The
+    batch's links are written together at its end."""
 
     def __init__(self) -> None:
         self._head: str | None = None
+        self._links: list[dict[str, Any]] = []
 
     def begin(self) -> None:
         self._head = None
+        self._links = []
 
     def append(self, notification: Notification, position: int, session: Session) -> None:
         head = self._head or session.execute(HEAD).scalar_one_or_none() or GENESIS
         self._head = link(head, stored_record(notification))
-        session.execute(LINK, {"position": position, "hash": self._head})
+        self._links.append({"position": position, "hash": self._head})
+
+    def flush(self, session: Session) -> None:
+        LINKS.write(session, self._links)
+        self._links = []
 
 
 def audit_chain_projection() -> TrackedProjection:
@@ -63,6 +70,7 @@ def audit_chain_projection() -> TrackedProjection:
         clear=None,
         raw=True,
         begin=chain.begin,
+        flush=chain.flush,
         redo=_link_late,
     )
 

@@ -12,7 +12,7 @@ from sqlalchemy import and_, delete, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from adapters.persistence.schema import UtcDateTime, case_list, flags
-from adapters.persistence.sql import SqlTables, upsert_text
+from adapters.persistence.sql import RowWriter, SqlTables
 from application.cases_projection import FlagRow
 from application.ports import CaseFilter, CaseRow
 from application.queue import QueueCursor, QueueFilter, QueueItem
@@ -32,11 +32,11 @@ class SqlCasesView:
 
     def save_cases(self, rows: list[CaseRow]) -> None:
         if rows:
-            self._session.execute(CASE_UPSERT, [_case_values(row) for row in rows])
+            CASE_ROWS.write(self._session, [_case_values(row) for row in rows])
 
     def put_flags(self, rows: list[FlagRow]) -> None:
         if rows:
-            self._session.execute(FLAG_UPSERT, [_flag_values(row) for row in rows])
+            FLAG_ROWS.write(self._session, [_flag_values(row) for row in rows])
 
     def replace_flags(self, case_id: UUID, rows: list[FlagRow]) -> None:
         self._session.execute(delete(flags).where(flags.c.case_id == str(case_id)))
@@ -77,8 +77,8 @@ def _storable(value: Any) -> Any:
     return value
 
 
-CASE_UPSERT = upsert_text(case_list, "id", keep=("position",))
-FLAG_UPSERT = upsert_text(flags, "flag_id")
+CASE_ROWS = RowWriter(case_list, "id", keep=("position",))
+FLAG_ROWS = RowWriter(flags, "flag_id")
 
 
 class SqlCaseList(SqlTables):

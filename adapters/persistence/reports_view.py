@@ -10,10 +10,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from adapters.persistence.schema import report_rows
-from adapters.persistence.sql import SqlTables, upsert_text
+from adapters.persistence.sql import RowWriter, SqlTables
 from application.reports_projection import ReportRow
 
-REPORT_UPSERT = upsert_text(report_rows, "case_id")
+REPORT_ROWS = RowWriter(report_rows, "case_id")
 
 
 class SqlReportRowsView:
@@ -26,7 +26,7 @@ class SqlReportRowsView:
                 {"case_id": str(case_id), "received_at": received_at, "row": json.dumps(row)}
                 for case_id, received_at, row in rows
             ]
-            self._session.execute(REPORT_UPSERT, values)
+            REPORT_ROWS.write(self._session, values)
 
     def clear(self) -> None:
         self._session.execute(delete(report_rows))

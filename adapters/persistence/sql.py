@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
 import sqlalchemy.exc
 from eventsourcing.persistence import InterfaceError, OperationalError
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
-from sqlalchemy import Table, bindparam, text
+from sqlalchemy import Dialect, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -44,14 +45,41 @@ def upsert(dialect: str, table: Table) -> Any:
     return (postgresql if dialect == "postgresql" else sqlite).insert(table)
 
 
-def upsert_text(table: Table, key: str, keep: tuple[str, ...] = ()) -> Any:
-    """INSERT ... ON CONFLICT DO UPDATE as plain SQL (SQLite and PostgreSQL say it alike), typed
-    binds included: SQLAlchemy compiles it once, where a Core upsert compiled on every event."""
-    names = [c.name for c in table.c]
-    updates = ", ".join(f"{n} = excluded.{n}" for n in names if n != key and n not in keep)
-    sql = (
-        f"INSERT INTO {table.name} ({', '.join(names)}) "
-        f"VALUES ({', '.join(':' + n for n in names)}) "
-        f"ON CONFLICT ({key}) DO UPDATE SET {updates}"
-    )
-    return text(sql).bindparams(*(bindparam(c.name, type_=c.type) for c in table.c))
+class RowWriter:
+    """Many rows written in one `executemany` straight on the driver: the statement is built
+    once per dialect and each value goes through its column type's bind processor, so
+    SQLAlchemy neither compiles nor builds parameters row by row. With `key`, a row whose key
+    is taken is updated (every column but `key` and `keep`); without, rows are inserted."""
+
+    def __init__(self, table: Table, key: str | None = None, keep: tuple[str, ...] = ()) -> None:
+        self._table = table
+        self._key = key
+        self._keep = keep
+        self._names = [c.name for c in table.c]
+        self._prepared: dict[str, tuple[str, list[Any]]] = {}
+
+    def write(self, session: Session, rows: Sequence[Mapping[str, Any]]) -> None:
+        if not rows:
+            return
+        connection = session.connection()
+        sql, processors = self._for(connection.dialect)
+        values = [
+            tuple(row[name] if p is None else p(row[name]) for name, p in processors)
+            for row in rows
+        ]
+        connection.exec_driver_sql(sql, values)
+
+    def _for(self, dialect: Dialect) -> tuple[str, list[Any]]:
+        if dialect.name not in self._prepared:
+            mark = "?" if dialect.paramstyle == "qmark" else "%s"
+            sql = (
+                f"INSERT INTO {self._table.name} ({', '.join(self._names)}) "
+                f"VALUES ({', '.join(mark for _ in self._names)})"
+            )
+            if self._key is not None:
+                kept = (self._key, *self._keep)
+                updates = ", ".join(f"{n} = excluded.{n}" for n in self._names if n not in kept)
+                sql += f" ON CONFLICT ({self._key}) DO UPDATE SET {updates}"
+            processors = [(c.name, c.type.bind_processor(dialect)) for c in self._table.c]
+            self._prepared[dialect.name] = (sql, processors)
+        return self._prepared[dialect.name]

@@ -10,6 +10,7 @@ from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import Mapper, StoredEvent
 from eventsourcing_sqlalchemy.recorders import SQLAlchemyApplicationRecorder
+from sqlalchemy import bindparam, select
 
 
 class SqlCaseBatches:
@@ -23,20 +24,18 @@ class SqlCaseBatches:
         self._mapper: Mapper[Any] = Mapper(
             app.mapper.transcoder, app.mapper.compressor, app.mapper.cipher
         )
+        record = recorder.events_record_cls
+        self._events_of = (  # built once: its cache key is not worked out again per call
+            select(record.originator_id, record.originator_version, record.topic, record.state)
+            .where(record.originator_id.in_(bindparam("ids", expanding=True)))
+            .order_by(record.originator_id, record.originator_version)
+        )
 
     def load(
         self, case_ids: Sequence[UUID], versions: Mapping[UUID, int] | None = None
     ) -> dict[UUID, Aggregate]:
-        record = self._recorder.events_record_cls
         with self._recorder.transaction(commit=False) as session:
-            rows = (
-                session.query(
-                    record.originator_id, record.originator_version, record.topic, record.state
-                )
-                .filter(record.originator_id.in_(list(case_ids)))
-                .order_by(record.originator_id, record.originator_version)
-                .all()
-            )
+            rows = session.execute(self._events_of, {"ids": list(case_ids)}).all()
         cases: dict[UUID, Any] = {}
         for originator_id, version, topic, state in rows:
             if versions is not None and version > versions.get(originator_id, version):

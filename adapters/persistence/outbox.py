@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, text, update
 
 from adapters.persistence.schema import mail_outbox
 from adapters.persistence.sql import SqlTables
@@ -14,6 +14,12 @@ from application.mail import Letter, MailTrouble, PendingLetter
 
 o = mail_outbox.c
 _WAITING = and_(o.sent_at.is_(None), o.handed_over_at.is_(None))
+_NEW = ("key", "kind", "recipient", "payload", "recorded_at", "next_attempt_at", "attempts")
+_RECORD = text(
+    f"INSERT INTO mail_outbox ({', '.join(_NEW)}) VALUES ({', '.join(':' + n for n in _NEW)}) "
+    "ON CONFLICT (key) DO NOTHING RETURNING key"
+).bindparams(*(bindparam(n, type_=mail_outbox.c[n].type) for n in _NEW))
+"""Built once: the dialects' ON CONFLICT constructs are compiled anew on every use."""
 
 
 class SqlOutbox(SqlTables):
@@ -21,21 +27,16 @@ class SqlOutbox(SqlTables):
         recorded = 0
         with self._write() as session:
             for letter in letters:
-                statement = (
-                    self._upsert(mail_outbox)
-                    .values(
-                        key=letter.key,
-                        kind=letter.kind,
-                        recipient=letter.recipient,
-                        payload=json.dumps(letter.payload, sort_keys=True),
-                        recorded_at=at,
-                        next_attempt_at=at,
-                        attempts=0,
-                    )
-                    .on_conflict_do_nothing(index_elements=["key"])
-                    .returning(o.key)
-                )
-                recorded += session.execute(statement).first() is not None
+                values = {
+                    "key": letter.key,
+                    "kind": letter.kind,
+                    "recipient": letter.recipient,
+                    "payload": json.dumps(letter.payload, sort_keys=True),
+                    "recorded_at": at,
+                    "next_attempt_at": at,
+                    "attempts": 0,
+                }
+                recorded += session.execute(_RECORD, values).first() is not None
         return recorded
 
     def claim_next(self, now: datetime, lease_seconds: float) -> PendingLetter | None:

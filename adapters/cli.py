@@ -16,6 +16,7 @@ from adapters.cli_import import import_register
 from adapters.cli_retention import retention_cli
 from adapters.cli_support import cli_accessor, fail, load_settings, running_service
 from adapters.cli_users import users_cli
+from adapters.runtime import tune_garbage_collector
 from application.ports import AccessAction
 from domain.moments import lies_in_the_future
 
@@ -151,6 +152,7 @@ def migrate_command() -> None:
 
 
 def main() -> None:
+    tune_garbage_collector()
     cli(prog_name="gehoord")
 
 

@@ -8,12 +8,14 @@ import sys
 import time
 
 from adapters.bootstrap import build
+from adapters.runtime import tune_garbage_collector
 from adapters.settings import Settings
 from bench.baseline import library, replay
 from bench.measure import peak_rss_mb
 
 
 def main() -> None:
+    tune_garbage_collector()  # as every `gehoord` command does
     which = sys.argv[1]
     service = build(Settings())
     if which == "rebuild":

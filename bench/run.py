@@ -28,6 +28,7 @@ from sqlalchemy import create_engine, text
 
 from adapters.bootstrap import Service, build, migrate
 from adapters.clock import SettableClock
+from adapters.runtime import tune_garbage_collector
 from adapters.settings import Settings
 from application.access import SYSTEM
 from application.complaint_use_cases import (
@@ -505,6 +506,7 @@ def main() -> None:
         "(writes bench/results-rebuild-CASES.json)",
     )
     args = parser.parse_args()
+    tune_garbage_collector()  # as every `gehoord` command does
     cases, throughput = (300, 20) if args.smoke else (args.cases, 500)
     register_rows = 200 if args.smoke else args.register_rows
     with tempfile.TemporaryDirectory() as folder:

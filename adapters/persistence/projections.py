@@ -66,7 +66,7 @@ class ProjectionRunner(SqlTables):
         self._retry = SetAsideRetry(recorder, self._mapper, clock, self._claim)
         self._within = threading.local()
         self._unconfirmed: set[object] = set()
-        record = recorder.events_record_cls
+        record = recorder.events_record_cls.__table__.c  # Core: no ORM loading per row
         self._after = (
             select(
                 record.id,

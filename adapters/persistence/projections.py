@@ -88,15 +88,11 @@ class ProjectionRunner(SqlTables):
             )
             .values(position=position)
         )
-        self._touched = (
+        self._claimed = (
             update(projection_tracking)
             .where(projection_tracking.c.name.in_(bindparam("names", expanding=True)))
             .values(position=projection_tracking.c.position)
-        )
-        self._positions = (
-            select(projection_tracking.c.name, projection_tracking.c.position)
-            .where(projection_tracking.c.name.in_(bindparam("names", expanding=True)))
-            .with_for_update()
+            .returning(projection_tracking.c.name, projection_tracking.c.position)
         )
 
     @property
@@ -265,17 +261,17 @@ class ProjectionRunner(SqlTables):
         return self._claim_all(session, [name])[name]
 
     def _claim_all(self, session: Session, names: list[str]) -> dict[str, int]:
-        """Lock the projections' tracking rows and read their positions; rows are made the
-        first time only, in one order in every process. The lock is a write: SQLite ignores
-        FOR UPDATE and its driver opens no transaction for a select, so the write takes the
-        write lock there (and the row locks on PostgreSQL) until the batch commits."""
-        session.execute(self._touched, {"names": names})
-        rows = session.execute(self._positions, {"names": names}).all()
+        """Lock the projections' tracking rows and read their positions, in one statement;
+        rows are made the first time only, in one order in every process. The lock is a write
+        (an UPDATE ... RETURNING): SQLite ignores FOR UPDATE and its driver opens no
+        transaction for a select, so the write takes the write lock there (and the row locks
+        on PostgreSQL) until the batch commits."""
+        rows = session.execute(self._claimed, {"names": names}).all()
         if len(rows) < len(names):
             for name in sorted(set(names) - {row.name for row in rows}):
                 claim = self._upsert(projection_tracking).values(name=name, position=0)
                 session.execute(claim.on_conflict_do_nothing(index_elements=["name"]))
-            rows = session.execute(self._positions, {"names": names}).all()
+            rows = session.execute(self._claimed, {"names": names}).all()
         return {row.name: int(row.position) for row in rows}
 
     def rebuild(self, name: str, progress: Progress | None = None) -> int:

@@ -439,13 +439,17 @@ TARGETS = [
 ]
 
 
-def verdicts(results: dict[str, dict[str, Any]]) -> list[tuple[Target, str, str]]:
+def verdicts(
+    results: dict[str, dict[str, Any]], measured_only: bool = False
+) -> list[tuple[Target, str, str]]:
     """(target, store, verdict) for each target on each store it applies to that was run:
-    met, missed, reported, or not measured."""
+    met, missed, reported, or not measured (left out with `measured_only`)."""
     answers = []
     for target in TARGETS:
         for store in (s for s in target.stores if s in results):
             value = results[store].get(target.figure)
+            if value is None and measured_only:
+                continue
             if value is None:
                 verdict = "not measured"
             elif target.met is None:
@@ -456,7 +460,7 @@ def verdicts(results: dict[str, dict[str, Any]]) -> list[tuple[Target, str, str]
     return answers
 
 
-def table(results: dict[str, dict[str, Any]]) -> str:
+def table(results: dict[str, dict[str, Any]], measured_only: bool = False) -> str:
     stores = list(results)
     keys = list(dict.fromkeys(k for figures in results.values() for k in figures))
     width = max(len(k) for k in keys) + 2
@@ -465,7 +469,7 @@ def table(results: dict[str, dict[str, Any]]) -> str:
         cells = "".join(f"{json.dumps(results[s].get(key)):>34}" for s in stores)
         lines.append(f"{key:<{width}}{cells}")
     lines += ["", "targets:"]
-    for target, store, verdict in verdicts(results):
+    for target, store, verdict in verdicts(results, measured_only):
         value = json.dumps(results[store].get(target.figure))
         lines.append(f"  {verdict:>12}  {store:<9} {target.figure} {target.says}: {value}")
     return "\n".join(lines)
@@ -516,7 +520,7 @@ def main() -> None:
         if args.rebuild_only:
             kinds = args.stores.split(",")
             scaled = {kind: rebuild_at_scale(kind, args.cases, Path(folder)) for kind in kinds}
-            print(table(scaled))
+            print(table(scaled, measured_only=True))
             report = {**about(), "cases": args.cases, "results": scaled}
             written = HERE / f"results-rebuild-{args.cases}.json"
             written.write_text(json.dumps(report, indent=2) + "\n")

@@ -80,6 +80,9 @@ class RowWriter:
                 kept = (self._key, *self._keep)
                 updates = ", ".join(f"{n} = excluded.{n}" for n in self._names if n not in kept)
                 sql += f" ON CONFLICT ({self._key}) DO UPDATE SET {updates}"
-            processors = [(c.name, c.type.bind_processor(dialect)) for c in self._table.c]
+            processors = [
+                (c.name, c.type.dialect_impl(dialect).bind_processor(dialect))
+                for c in self._table.c
+            ]
             self._prepared[dialect.name] = (sql, processors)
         return self._prepared[dialect.name]

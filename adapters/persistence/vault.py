@@ -17,7 +17,7 @@ from uuid import UUID, uuid4
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from eventsourcing_sqlalchemy.datastore import SQLAlchemyDatastore
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, bindparam, delete, insert, select
 
 from adapters.persistence.schema import case_keys, case_persons, person_emails, person_keys
 from adapters.persistence.sql import SqlTables
@@ -27,6 +27,10 @@ from domain.personal_data import shape_of
 
 KEY_CACHE_SECONDS = 1.0  # an erasure reaches every other process within this long
 KEY_CACHE_SIZE = 10_000
+PERSONS_OF_CASES = select(case_persons.c.case_id, case_persons.c.person_id).where(
+    case_persons.c.case_id.in_(bindparam("cases", expanding=True))
+)
+"""Built once: a list's page looks up the persons of its cases on every read."""
 SCOPES: dict[str, tuple[Table, str]] = {
     "case": (case_keys, "case_id"),
     "person": (person_keys, "person_id"),
@@ -141,11 +145,7 @@ class SqlVault(SqlTables):
     def persons_of_cases(self, case_ids: Sequence[UUID]) -> dict[UUID, UUID]:
         wanted = [str(case) for case in case_ids]
         with self._read() as session:
-            found = session.execute(
-                select(case_persons.c.case_id, case_persons.c.person_id).where(
-                    case_persons.c.case_id.in_(wanted)
-                )
-            ).all()
+            found = session.execute(PERSONS_OF_CASES, {"cases": wanted}).all()
         return {UUID(case): UUID(person) for case, person in found}
 
     def cases_of_person(self, person_id: UUID) -> list[UUID]:

@@ -23,7 +23,7 @@ class CaseCache:
     further on in the log. Projections therefore write a batch's rows from each case as it
     stands after the batch, never from a case at an event in the middle of it."""
 
-    def __init__(self, repository: Repository[UUID], batches: CaseBatches | None = None) -> None:
+    def __init__(self, repository: Repository[UUID], batches: CaseBatches) -> None:
         self._repository = repository
         self._batches = batches
         self._cases: OrderedDict[UUID, Aggregate] = OrderedDict()
@@ -43,7 +43,7 @@ class CaseCache:
             known = previous == 0 or (cached is not None and cached.version >= previous)
             before[case_id] = 0 if known else previous
         missing = {case_id: version for case_id, version in before.items() if version}
-        if missing and self._batches is not None:
+        if missing:
             for case_id, case in self._batches.load(list(missing), missing).items():
                 self._keep(case_id, case)
 

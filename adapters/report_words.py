@@ -20,8 +20,9 @@ WORDS: dict[str, dict[str, str]] = {
         "publishable": (
             "Deze analyse is openbaar. Er staan geen namen, dossiernummers of vrije tekst in, "
             "behalve samenvattingen van maatregelen die twee managers hebben goedgekeurd. "
-            "Aantallen van 1 tot {limit} klachten, signalen of personen staan er als {hidden}, "
-            "ook waar een verschil met een totaal ze zou verraden. Percentages op tijd staan er "
+            "Aantallen van 1 tot {limit} klachten, signalen of personen staan er als {hidden}. "
+            "Waar een verschil met een totaal ze zou verraden, staat ook een groter aantal of "
+            "een 0 als {hidden}. Percentages op tijd staan er "
             "alleen waar minstens {judged} zaken zijn beoordeeld."
         ),
         "heard": "Wat we hoorden",
@@ -67,8 +68,9 @@ WORDS: dict[str, dict[str, str]] = {
         "publishable": (
             "This analysis is public. It holds no names, dossier numbers or free text, except "
             "summaries of measures that two managers approved. Counts of 1 to {limit} "
-            "complaints, signals or people are shown as {hidden}, also where a difference from "
-            "a total would reveal them. Shares on time are shown only where at least {judged} "
+            "complaints, signals or people are shown as {hidden}. Where a difference from a "
+            "total would reveal them, a larger count or a 0 is shown as {hidden} too. Shares "
+            "on time are shown only where at least {judged} "
             "cases were judged."
         ),
         "heard": "What we heard",

@@ -14,6 +14,7 @@ from typing import Any
 from application.ports import Clock, ReportRows
 from domain.calendar import AMSTERDAM
 from domain.policy import PolicyBook
+from domain.values import Verdict
 
 Cell = int | str
 JUDGED_FOR_A_SHARE = 10
@@ -24,6 +25,7 @@ NORMS = {
     "upheld_response": "answer_on_time",
     "signal_acknowledgement": "acknowledged_on_time",
 }
+UPHELD_VERDICTS = tuple(v.value for v in Verdict if v.is_upheld)
 ANSWERS = ("apology_and_measures", "apology_only", "measures_only", "unanswered")
 
 
@@ -40,15 +42,28 @@ class Suppressor:
     def count(self, value: int) -> Cell:
         return self.hidden if self._small(value) else value
 
-    def breakdown(self, cells: dict[str, int], total: int) -> dict[str, Cell]:
-        """Cells that add up to a shown total: hide small ones, and never exactly one."""
+    def breakdown(
+        self, cells: dict[str, int], total: int, *, hide: Iterable[str] = ()
+    ) -> dict[str, Cell]:
+        """Cells that add up to a shown total: small ones hidden (with any in `hide`), then more,
+        the smallest first and an empty one last, until no hidden cell follows from the total."""
         if self._small(total):
             return {key: self.hidden if value else 0 for key, value in cells.items()}
         hidden = {key for key, value in cells.items() if self._small(value)}
-        if len(hidden) == 1:  # the total minus the shown cells would reveal it
-            others = sorted((v, k) for k, v in cells.items() if k not in hidden and v > 0)
-            hidden |= {others[0][1]} if others else set()
+        hidden |= set(hide) & cells.keys()
+        while hidden and self.derivable([cells[key] for key in hidden]):
+            shown = sorted((value == 0, value, key) for key, value in cells.items())
+            more = [key for _, _, key in shown if key not in hidden]
+            if not more:
+                break
+            hidden.add(more[0])
         return {key: self.hidden if key in hidden else value for key, value in cells.items()}
+
+    def derivable(self, hidden: list[int]) -> bool:
+        """Whether a reader who knows their sum (the total minus the shown cells) and takes each
+        hidden cell as 1 to `minimum - 1` can tell every one: one cell, all 1s or all 4s."""
+        cells, rest = len(hidden), sum(hidden)
+        return cells == 1 or rest in (cells, cells * (self.minimum - 1))
 
     def spread(self, values: list[int]) -> dict[str, Any]:
         """Median and 90th percentile of working days, only over at least `minimum` cases."""
@@ -92,12 +107,23 @@ def analyse(
     signals = [r for r in rows if r["case_type"] == "signal"]
     months = months_between(first, last)
 
-    def by(key: str, among: list[dict[str, Any]], keys: Iterable[str] = ()) -> dict[str, Cell]:
+    def by(
+        key: str, among: list[dict[str, Any]], keys: Iterable[str] = (), hide: Iterable[str] = ()
+    ) -> dict[str, Cell]:
         counted = Counter(str(r[key]) for r in among if r.get(key) is not None)
         cells = {k: counted[k] for k in keys} | dict(sorted(counted.items()))
-        return s.breakdown(cells, sum(counted.values()))
+        return s.breakdown(cells, sum(counted.values()), hide=hide)
 
     upheld = [r for r in complaints if r.get("upheld")]
+    ruled = [r for r in complaints if r.get("verdict")]
+    by_verdict = by("verdict", ruled)
+    tied = [v for v in UPHELD_VERDICTS if by_verdict.get(v) == s.hidden]
+    if len(tied) == 1:  # the upheld rulings' count minus the one shown would tell the other
+        by_verdict = by("verdict", ruled, hide=UPHELD_VERDICTS)
+    verdicts = Counter(str(r["verdict"]) for r in ruled)
+    pair = [verdicts[v] for v in UPHELD_VERDICTS]
+    told = all(by_verdict.get(v) == s.hidden for v in UPHELD_VERDICTS) and s.derivable(pair)
+    rulings = s.hidden if told else s.count(len(upheld))  # 8 rulings as two hidden 4s: hide 8
     answered = Counter(_answer(r) for r in upheld)
     outcome = Counter(
         "escalated" if r["escalated"] else "resolved" if r["resolved"] else "open" for r in signals
@@ -114,7 +140,7 @@ def analyse(
         "complaints": {
             "total": s.count(len(complaints)),
             "by_channel": by("channel", complaints),
-            "by_verdict": by("verdict", [r for r in complaints if r.get("verdict")]),
+            "by_verdict": by_verdict,
             "by_team": by("team", complaints),
             "by_month": by("month", complaints, months),
             "by_theme": {t: s.count(n) for t, n in sorted(themes.items())},
@@ -133,8 +159,10 @@ def analyse(
         },
         "on_time": {norm: _on_time(s, rows, field) for norm, field in NORMS.items()},
         "upheld": {
-            "rulings": s.count(len(upheld)),
-            "answered": s.breakdown({k: answered[k] for k in ANSWERS}, len(upheld)),
+            "rulings": rulings,
+            "answered": s.breakdown(
+                {k: answered[k] for k in ANSWERS}, len(upheld), hide=ANSWERS if told else ()
+            ),
             "share_with_apology": share(
                 answered["apology_and_measures"] + answered["apology_only"], len(upheld)
             ),

@@ -159,13 +159,58 @@ def test_a_small_total_hides_every_cell_that_holds_someone() -> None:
     assert Suppressor(5).breakdown({"a": 2, "b": 2, "c": 0}, 4) == {"a": "<5", "b": "<5", "c": 0}
 
 
+def test_hidden_cells_that_must_all_be_one_are_joined_by_the_smallest_shown_cell() -> None:
+    # 8 signals: 1 resolved and 1 escalated hidden would be 8 - 6 = 2, so 1 each
+    shown = Suppressor(5).breakdown({"resolved": 1, "escalated": 1, "open": 6}, 8)
+    assert shown == {"resolved": "<5", "escalated": "<5", "open": "<5"}
+
+
+def test_hidden_cells_that_must_all_be_four_are_joined_by_an_empty_cell_when_nothing_else() -> None:
+    # 8 signals in October and November: two hidden cells sharing 8 are 4 each
+    months = {"2026-09": 0, "2026-10": 4, "2026-11": 4, "2026-12": 0}
+    shown = Suppressor(5).breakdown(months, 8)
+    assert shown == {"2026-09": "<5", "2026-10": "<5", "2026-11": "<5", "2026-12": 0}
+
+
+def test_no_hidden_cell_can_be_worked_out_from_its_total() -> None:
+    s = Suppressor(5)
+    for cells in ({"a": 1, "b": 1, "c": 1, "d": 9}, {"a": 4, "b": 4, "c": 4, "d": 30, "e": 0}):
+        shown = s.breakdown(cells, sum(cells.values()))
+        hidden = [cells[k] for k, v in shown.items() if v == s.hidden]
+        assert hidden and not s.derivable(hidden), (cells, shown)
+
+
+def test_the_upheld_rulings_count_does_not_tell_a_hidden_verdict() -> None:
+    rows = (
+        [complaint(verdict="upheld", upheld=True) for _ in range(3)]
+        + [complaint(verdict="partly_upheld", upheld=True) for _ in range(6)]
+        + [complaint(verdict="unfounded") for _ in range(20)]
+    )
+    report = analysed(rows)
+    verdicts, rulings = report["complaints"]["by_verdict"], report["upheld"]["rulings"]
+    assert rulings == 9  # upheld and partly upheld together: neither may then be shown
+    assert verdicts["upheld"] == verdicts["partly_upheld"] == "<5"
+
+
+def test_upheld_rulings_that_are_two_hidden_fours_are_hidden_with_their_answers() -> None:
+    rows = (
+        [complaint(verdict="upheld", upheld=True, apology=True) for _ in range(4)]
+        + [complaint(verdict="partly_upheld", upheld=True, apology=True) for _ in range(4)]
+        + [complaint(verdict="unfounded") for _ in range(20)]
+    )
+    report = analysed(rows)
+    assert report["upheld"]["rulings"] == "<5"
+    assert report["upheld"]["answered"]["apology_only"] == "<5"
+
+
 def test_medians_over_too_few_cases_are_not_shown() -> None:
     assert Suppressor(5).spread([3, 4, 5]) == {"cases": "<5", "median": None, "p90": None}
 
 
 def test_a_median_is_written_as_people_write_it() -> None:
     assert Suppressor(5).spread([1, 2, 2, 3, 3, 4])["median"] == 2.5
-    assert Suppressor(5).spread([2, 2, 2, 2, 2])["median"] == 2
+    whole = Suppressor(5).spread([2, 2, 2, 2, 2])["median"]
+    assert whole == 2 and type(whole) is int  # "2", never "2.0"
 
 
 def test_shares_on_time_are_whole_percentages_from_ten_judged() -> None:

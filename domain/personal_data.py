@@ -23,9 +23,11 @@ PERSONAL_FIELDS: dict[str, tuple[str, ...]] = {
     "Complaint.Withdrawn": ("reason",),
     "Complaint.Closed": ("reason",),
     "Complaint.Reopened": ("reason",),
+    "Complaint.LegalHoldPlaced": ("reason",),
     "Signal.Received": ("complainant", "summary", "dossier_ref"),
     "Signal.ConversationHeld": ("participants", "outcome"),
     "Signal.Resolved": ("outcome",),
+    "Signal.LegalHoldPlaced": ("reason",),
     "StemDossier.Opened": ("dossier_ref",),
     "StemDossier.ResponseRecorded": ("comment",),
 }

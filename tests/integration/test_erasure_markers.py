@@ -48,10 +48,12 @@ MARKERS = {
             "close",
             "reopen",
             "withdraw",
+            "legal_hold",
             "signal_summary",
             "signal_participant",
             "signal_outcome",
             "signal_resolution",
+            "signal_legal_hold",
             "stem_dossier",
             "stem_comment",
             "external_ref",
@@ -108,6 +110,7 @@ def tour(api: Api) -> dict[str, str]:
         ("withdraw", {"at": at(15), "reason": MARKERS["withdraw"]}),
     ]:
         ok(api.post(MEDIATOR, f"{path}/{command}", body))
+    ok(api.post(ADMIN, f"{path}/legal-hold", {"reason": MARKERS["legal_hold"]}))
     signal = ok(
         api.post(
             Role.INTAKE,
@@ -135,6 +138,7 @@ def tour(api: Api) -> dict[str, str]:
             {"at": at(12), "outcome": MARKERS["signal_resolution"]},
         )
     )
+    ok(api.post(ADMIN, f"{signal_path}/legal-hold", {"reason": MARKERS["signal_legal_hold"]}))
     stem = ok(
         api.post(
             Role.INTAKE,

@@ -148,7 +148,8 @@ class SubjectAccessExports:
         cases = [c for c in map(self._case, self._casework.vault.cases_of_person(person)) if c]
         dossiers = {self._dossier_ref(c) for c in cases} - {None}
         stem = [a for ref in sorted(d for d in dossiers if d) for a in self._stem_answers(ref)]
-        shown = [c.case_id for c in cases]
+        answered = sorted({StemDossier.create_id(a.dossier_ref) for a in stem})
+        shown = [c.case_id for c in cases] + answered  # the STEM dossiers are read too
         accesses = self._accesses(person, shown)
         self._access.person(who, AccessAction.EXPORT, person, shown)
         self._commands.run(AnswerSubjectAccess(request_id), actor=who.actor)

@@ -11,6 +11,7 @@ from typing import Any
 
 from adapters.clock import SettableClock
 from application.roles import Role
+from domain.stem import StemDossier
 from domain.subject_access import one_month_after
 from tests.integration.conftest import NOW, Api, iso
 
@@ -95,7 +96,8 @@ def test_downloading_is_logged_and_stops_the_clock_once(api: Api, clock: Settabl
     assert again["answered_at"] == answered["answered_at"]
     log = api.get(AUDITOR, "/v1/audit/access", person_id=asked["person_id"], limit=500).json()
     exports = [e for e in log["items"] if e["action"] == "export"]
-    assert {e["case_id"] for e in exports} == {cases["anna"]["id"], cases["signal"]["id"]}
+    stem = str(StemDossier.create_id("D-ANNA-1"))  # her STEM answer was handed over too
+    assert {e["case_id"] for e in exports} == {cases["anna"]["id"], cases["signal"]["id"], stem}
     assert {e["user"] for e in exports} == {"admin-1"}
 
 

@@ -61,3 +61,31 @@ def test_every_module_starts_with_a_line_saying_what_it_is_for() -> None:
         for path in (ROOT / layer).rglob("*.py"):
             docstring = ast.get_docstring(ast.parse(path.read_text()))
             assert docstring, f"{path.relative_to(ROOT)} has no module docstring"
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    return names | {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+
+
+def test_the_api_takes_from_adapters_only_the_composition_root_and_the_settings() -> None:
+    taken = {
+        module
+        for path in (ROOT / "api").rglob("*.py")
+        for module in imported_modules(path)
+        if module.split(".")[0] == "adapters"
+    }
+    assert taken <= {"adapters.bootstrap", "adapters.settings"}
+
+
+def test_routers_name_each_use_case_rather_than_dispatching_by_name() -> None:
+    for path in (ROOT / "api" / "routers").rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        lambdas = [n.lineno for n in ast.walk(tree) if isinstance(n, ast.Lambda)]
+        lookups = [
+            n.lineno
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "getattr"
+        ]
+        assert (lambdas, lookups) == ([], []), path.relative_to(ROOT)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated
 from uuid import UUID
 
@@ -24,7 +23,6 @@ from api.schemas.complaints import (
 from application.complaint_use_cases import (
     AcknowledgeComplaint,
     AssignMediator,
-    ChangeWithReason,
     CloseComplaint,
     ExtendDeadline,
     GiveApology,
@@ -109,22 +107,30 @@ def mark_agreement_done(
     return complaint_public(call.case(MarkAgreementDone(case_id, number, body.at)))
 
 
-def _with_reason(step: type[ChangeWithReason]) -> Callable[..., ComplaintPublic]:
-    """Suspend, resume, withdraw, close and reopen take the same body: a moment and a reason."""
-
-    def endpoint(case_id: UUID, body: ReasonBody, call: Mediator) -> ComplaintPublic:
-        return complaint_public(call.case(step(case_id, body.at, body.reason)))
-
-    endpoint.__name__ = step.__name__
-    return endpoint
+@router.post(
+    "/suspend", response_model=ComplaintPublic, summary="Suspend: the decision clock pauses"
+)
+def suspend_complaint(case_id: UUID, body: ReasonBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(SuspendComplaint(case_id, body.at, body.reason)))
 
 
-WITH_REASON: dict[str, tuple[type[ChangeWithReason], str]] = {
-    "/suspend": (SuspendComplaint, "Suspend: the decision clock pauses"),
-    "/resume": (ResumeComplaint, "Resume a suspended case"),
-    "/withdraw": (WithdrawComplaint, "Record that the complainant withdrew"),
-    "/close": (CloseComplaint, "Close the case"),
-    "/reopen": (ReopenComplaint, "Reopen a closed or withdrawn case"),
-}
-for path, (step, summary) in WITH_REASON.items():
-    router.post(path, response_model=ComplaintPublic, summary=summary)(_with_reason(step))
+@router.post("/resume", response_model=ComplaintPublic, summary="Resume a suspended case")
+def resume_complaint(case_id: UUID, body: ReasonBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(ResumeComplaint(case_id, body.at, body.reason)))
+
+
+@router.post(
+    "/withdraw", response_model=ComplaintPublic, summary="Record that the complainant withdrew"
+)
+def withdraw_complaint(case_id: UUID, body: ReasonBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(WithdrawComplaint(case_id, body.at, body.reason)))
+
+
+@router.post("/close", response_model=ComplaintPublic, summary="Close the case")
+def close_complaint(case_id: UUID, body: ReasonBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(CloseComplaint(case_id, body.at, body.reason)))
+
+
+@router.post("/reopen", response_model=ComplaintPublic, summary="Reopen a closed or withdrawn case")
+def reopen_complaint(case_id: UUID, body: ReasonBody, call: Mediator) -> ComplaintPublic:
+    return complaint_public(call.case(ReopenComplaint(case_id, body.at, body.reason)))

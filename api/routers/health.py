@@ -7,7 +7,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from api.dependencies import ServiceDep
-from api.schemas.documents import HealthPublic
+from api.schemas.documents import HealthPublic, MailHealthPublic, SetAsidePublic
 
 router = APIRouter(tags=["health"])
 
@@ -23,27 +23,28 @@ router = APIRouter(tags=["health"])
 )
 def read_health(service: ServiceDep) -> JSONResponse:
     report = service.health.check()
-    body: dict[str, object] = {"status": report.status, "store": report.store}
-    if report.error is not None:
-        body["error"] = report.error
-    if report.set_aside_count:
-        body["set_aside"] = report.set_aside_count
-        body["read_models"] = [
-            {
-                "name": event.projection,
-                "position": event.position,
-                "error": event.error,
-                "at": event.at.isoformat().replace("+00:00", "Z"),
-                "attempts": event.attempts,
-            }
+    mail = report.mail
+    health = HealthPublic(
+        status=report.status,
+        store=report.store,
+        error=report.error,
+        set_aside=report.set_aside_count or None,
+        read_models=[
+            SetAsidePublic(
+                name=event.projection,
+                position=event.position,
+                error=event.error,
+                at=event.at,
+                attempts=event.attempts,
+            )
             for event in report.set_aside
         ]
-    if report.mail is not None:
-        body["mail"] = {
-            "failing": report.mail.failing,
-            "in_doubt": report.mail.in_doubt,
-            "error": report.mail.last_error,
-        }
+        or None,
+        mail=MailHealthPublic(failing=mail.failing, in_doubt=mail.in_doubt, error=mail.last_error)
+        if mail is not None
+        else None,
+    )
+    body = health.model_dump(mode="json", exclude_none=True)
     if not report.available:
         return JSONResponse(body, status_code=503, headers={"Retry-After": "5"})
     return JSONResponse(body)

@@ -7,13 +7,21 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.schemas.common import Utc
+
 
 class SetAsidePublic(BaseModel):
     name: str = Field(description="the read model")
     position: int
     error: str
-    at: str
+    at: Utc
     attempts: int
+
+
+class MailHealthPublic(BaseModel):
+    failing: int = Field(description="mails whose delivery failed and waits for a retry")
+    in_doubt: int = Field(description="mails handed to the server when the process stopped")
+    error: str | None = Field(None, description="the last delivery error")
 
 
 class HealthPublic(BaseModel):
@@ -24,6 +32,7 @@ class HealthPublic(BaseModel):
     error: str | None = None
     set_aside: int | None = None
     read_models: list[SetAsidePublic] | None = None
+    mail: MailHealthPublic | None = None
 
 
 class Period(BaseModel):

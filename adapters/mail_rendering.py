@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from adapters.explanation_words import in_dutch
 from adapters.mail_words import (
     CASE_PAGES,
     SEVERITY_WORDS,
@@ -69,7 +70,7 @@ class MailRendering:
                 "severity": SEVERITY_WORDS.get(item["severity"], item["severity"]),
                 "breach": item["severity"] == "breach",
                 "due": due_day(datetime.fromisoformat(item["due_at"])),
-                "explanation": item["explanation"],
+                "explanation": in_dutch(item.get("explained"), item["explanation"]),
                 "link": self.link(item["case_type"], item["reference"]),
             }
             for item in payload["items"]

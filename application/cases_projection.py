@@ -16,6 +16,7 @@ from application.ports import CaseRow
 from domain.complaint import Complaint
 from domain.signal import Signal
 from domain.subject_access import SubjectAccessRequest
+from domain.wording import column_text
 
 Listed = Complaint | Signal | SubjectAccessRequest
 
@@ -29,7 +30,7 @@ class FlagRow:
     due_at: datetime
     raised_at: datetime
     policy_version: str
-    explanation: str
+    explanation: str  # phrase data as JSON, or English text (domain.wording.column_text)
 
 
 def flag_id(case_id: UUID, key: str) -> UUID:
@@ -161,5 +162,5 @@ def _flag_row(case: Listed, key: str) -> FlagRow:
         due_at=flag.due_at,
         raised_at=flag.raised_at,
         policy_version=flag.policy_version,
-        explanation=flag.explanation,
+        explanation=column_text(flag.explanation, flag.explained),
     )

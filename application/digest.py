@@ -128,7 +128,7 @@ class Digests:
                     policy=flag.policy,
                     severity=flag.severity,
                     due_at=flag.due_at,
-                    explanation=flag.explanation,
+                    explained=flag.explain(),
                 )
                 for flag in expected.values()
             ]

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from domain.wording import Phrase, say, to_data
+
 
 @dataclass(frozen=True)
 class DigestItem:
@@ -17,7 +19,7 @@ class DigestItem:
     policy: str
     severity: str
     due_at: datetime
-    explanation: str
+    explained: Phrase
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,8 @@ def digest_letter(
                     "policy": item.policy,
                     "severity": item.severity,
                     "due_at": item.due_at.isoformat(),
-                    "explanation": item.explanation,
+                    "explanation": say(item.explained),
+                    "explained": to_data(item.explained),
                 }
                 for item in ordered
             ],

@@ -14,6 +14,7 @@ from application.personal_data import PersonalDataVault, open_stored_text
 from application.ports import AccessAction
 from domain.calendar import WorkingDayCalendar
 from domain.flag_rules import POLICY_OF_CLOCK, WITHOUT_APOLOGY
+from domain.wording import Phrase
 
 POLICIES = frozenset([*POLICY_OF_CLOCK.values(), WITHOUT_APOLOGY])
 """Every policy that can raise a flag: the queue's `policy` filter takes only these."""
@@ -68,6 +69,7 @@ class QueueItem:
     mediator: str | None
     policy_version: str
     explanation: str
+    explained: Phrase | None  # the same in phrases, to be said in Dutch (None: English only)
     cursor: QueueCursor
 
     @property

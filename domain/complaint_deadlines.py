@@ -7,18 +7,10 @@ from datetime import date, datetime, timedelta
 
 from domain.calendar import AMSTERDAM, WorkingDayCalendar
 from domain.complaint import Complaint
-from domain.deadlines import (
-    Deadline,
-    Norm,
-    Start,
-    count_working_days,
-    day_text,
-    judge,
-    moment_text,
-    on_calendar_day,
-)
+from domain.deadlines import Deadline, Norm, Start, count_working_days, judge, on_calendar_day
 from domain.policy import ClockPolicy, PolicyBook
 from domain.values import ClockName, Outcome, Status
+from domain.wording import Phrase, phrase
 
 
 def complaint_deadlines(
@@ -30,6 +22,9 @@ def complaint_deadlines(
     return clocks + rules.upheld_response() + rules.agreements() + rules.measures()
 
 
+RECEIVED, CONVERSATION_HELD = phrase("received"), phrase("conversation held")
+
+
 def _local_day(moment: datetime) -> date:
     """Weeks and suspended days count in Amsterdam calendar days, DST or not."""
     return moment.astimezone(AMSTERDAM).date()
@@ -39,8 +34,8 @@ def _days_between(start: datetime, end: datetime) -> int:
     return max((_local_day(end) - _local_day(start)).days, 0)
 
 
-def _days(count: int) -> str:
-    return f"{count} day{'' if count == 1 else 's'}"
+def _days(count: int) -> Phrase:
+    return phrase("{count} day" if count == 1 else "{count} days", count=count)
 
 
 @dataclass(frozen=True)
@@ -62,9 +57,12 @@ class _ComplaintRules:
     def acknowledgement(self) -> Deadline:
         c, chosen = self.c, self._received_under()
         p = chosen.policy
-        rule = f"An acknowledgement is due {p.acknowledgement_days} working days after receipt"
+        rule = phrase(
+            "An acknowledgement is due {days} working days after receipt",
+            days=p.acknowledgement_days,
+        )
         start = Start(
-            ClockName.ACKNOWLEDGEMENT, "acknowledgement", c.received_at, chosen, rule, "received"
+            ClockName.ACKNOWLEDGEMENT, "acknowledgement", c.received_at, chosen, rule, RECEIVED
         )
         norm = count_working_days(
             self.cal, start, p.acknowledgement_days, p.acknowledgement_warn_days
@@ -77,9 +75,11 @@ class _ComplaintRules:
             held = conversation.at
             chosen = self.book.for_clock(conversation.policy_version, held)
             p = chosen.policy
-            rule = f"Minutes are due {p.minutes_days} working days after the conversation"
+            rule = phrase(
+                "Minutes are due {days} working days after the conversation", days=p.minutes_days
+            )
             start = Start(
-                ClockName.MINUTES, f"minutes:{number}", held, chosen, rule, "conversation held"
+                ClockName.MINUTES, f"minutes:{number}", held, chosen, rule, CONVERSATION_HELD
             )
             norm = count_working_days(self.cal, start, p.minutes_days, p.minutes_warn_days)
             sent = min((m.at for m in self.c.minutes if m.at >= held), default=None)
@@ -94,18 +94,25 @@ class _ComplaintRules:
             days += _days_between(since, max(self.now, since))
         return days
 
-    def _suspensions_text(self) -> list[str]:
+    def _suspensions_text(self) -> list[Phrase]:
         """Each suspension in words, with the days it did not count."""
         texts = [
-            f"suspended {moment_text(period.start)} to {moment_text(period.end)}: "
-            f"{_days(_days_between(period.start, period.end))} not counted"
+            phrase(
+                "suspended {start} to {end}: {days} not counted",
+                start=period.start,
+                end=period.end,
+                days=_days(_days_between(period.start, period.end)),
+            )
             for period in self.c.suspensions
         ]
         if (since := self.c.suspended_since) is not None:
             counted = _days_between(since, max(self.now, since))
             texts.append(
-                f"suspended since {moment_text(since)}, counted until now: "
-                f"{_days(counted)} not counted so far"
+                phrase(
+                    "suspended since {since}, counted until now: {days} not counted so far",
+                    since=since,
+                    days=_days(counted),
+                )
             )
         return texts
 
@@ -116,15 +123,18 @@ class _ComplaintRules:
         weeks = p.decision_weeks + sum(e.weeks for e in extensions)
         paused = self._suspended_days()
 
-        def details() -> list[str]:
+        def details() -> list[Phrase]:
+            extended = "extended {weeks} weeks, decided and told on {day}"
             return self._suspensions_text() + [
-                f"extended {e.weeks} weeks, decided and told on {day_text(_local_day(e.at))}"
-                for e in extensions
+                phrase(extended, weeks=e.weeks, day=_local_day(e.at)) for e in extensions
             ]
 
         due_day = _local_day(c.received_at) + timedelta(weeks=weeks, days=paused)
-        rule = f"A decision is due {p.decision_weeks} weeks after receipt, suspensions not counted"
-        start = Start(ClockName.DECISION, "decision", c.received_at, chosen, rule, "received")
+        rule = phrase(
+            "A decision is due {weeks} weeks after receipt, suspensions not counted",
+            weeks=p.decision_weeks,
+        )
+        start = Start(ClockName.DECISION, "decision", c.received_at, chosen, rule, RECEIVED)
         warn = timedelta(weeks=p.decision_warn_weeks)
         norm = on_calendar_day(self.cal, start, due_day, warn, details)
         decided = [v.at for v in c.conversations if v.outcome == Outcome.RESOLVED]
@@ -140,9 +150,11 @@ class _ComplaintRules:
         chosen = self.book.for_clock(ruling.policy_version, ruled)
         p = chosen.policy
         months = p.upheld_response_months
-        span = f"{months} calendar month{'' if months == 1 else 's'}"
-        rule = f"An apology or measures are due {span} after an upheld ruling"
-        label = f"ruling ({ruling.verdict}) received"
+        span = phrase(
+            "{months} calendar month" if months == 1 else "{months} calendar months", months=months
+        )
+        rule = phrase("An apology or measures are due {span} after an upheld ruling", span=span)
+        label = phrase("ruling ({verdict}) received", verdict=str(ruling.verdict))
         start = Start(ClockName.UPHELD_RESPONSE, "upheld_response", ruled, chosen, rule, label)
         warn = timedelta(weeks=p.upheld_response_warn_weeks)
         norm = on_calendar_day(self.cal, start, self.cal.add_months(ruled, months), warn)
@@ -158,8 +170,8 @@ class _ComplaintRules:
             recorded = self.c.conversations[agreement.conversation - 1].policy_version
             chosen = self.book.for_clock(recorded, held)
             p, number = chosen.policy, agreement.number
-            rule = f"Agreement {number} is due on the date agreed"
-            label = "agreed in the conversation of"
+            rule = phrase("Agreement {number} is due on the date agreed", number=number)
+            label = phrase("agreed in the conversation of")
             start = Start(ClockName.AGREEMENT, f"agreement:{number}", held, chosen, rule, label)
             norm = on_calendar_day(self.cal, start, agreement.due, p.agreement_warn_days)
             clocks.append(self._judge(norm, agreement.done_at))
@@ -173,10 +185,12 @@ class _ComplaintRules:
             if measure.due is None:
                 continue
             chosen = self.book.for_clock(measure.policy_version, measure.communicated_at)
-            owner = f", owned by {measure.owner_team}" if measure.owner_team else ""
-            rule = f"Measure {measure.number} is due on the date set{owner}"
+            rule = phrase("Measure {number} is due on the date set", number=measure.number)
+            if measure.owner_team:
+                owned = "Measure {number} is due on the date set, owned by {team}"
+                rule = phrase(owned, number=measure.number, team=measure.owner_team)
             key, told = f"measure:{measure.number}", measure.communicated_at
-            start = Start(ClockName.MEASURE, key, told, chosen, rule, "communicated")
+            start = Start(ClockName.MEASURE, key, told, chosen, rule, phrase("communicated"))
             warn = chosen.policy.measure_warn_days
             norm = on_calendar_day(self.cal, start, measure.due, warn)
             clocks.append(judge(norm, measure.done_at, False, self.now))

@@ -10,6 +10,7 @@ from typing import Literal
 from domain.calendar import AMSTERDAM, Skipped, WorkingDayCalendar
 from domain.policy import ClockPolicy, Policy
 from domain.values import ClockName
+from domain.wording import ENGLISH, Phrase, SkippedDays, Steps, phrase, say
 
 State = Literal["running", "met", "breached", "stopped"]
 
@@ -29,11 +30,11 @@ class Deadline:
     state: State
     met_at: datetime | None
     policy_version: str
-    explain: Callable[[], str] = field(repr=False, compare=False)
+    explain: Callable[[], Phrase] = field(repr=False, compare=False)
 
     @property
     def explanation(self) -> str:
-        return self.explain()
+        return say(self.explain())
 
     @property
     def met_late(self) -> bool:
@@ -48,8 +49,8 @@ class Start:
     key: str
     at: datetime
     chosen: ClockPolicy
-    rule: str
-    label: str
+    rule: Phrase
+    label: Phrase
 
     @property
     def policy(self) -> Policy:
@@ -64,27 +65,28 @@ class Norm:
     start: Start
     warn_at: datetime
     due_at: datetime
-    steps: Callable[[], Sequence[str]] = field(repr=False, compare=False)
+    steps: Callable[[], Sequence[Phrase]] = field(repr=False, compare=False)
 
     @property
-    def details(self) -> tuple[str, ...]:
+    def details(self) -> tuple[Phrase, ...]:
         return tuple(self.steps())
 
 
 def moment_text(moment: datetime) -> str:
-    return moment.astimezone(AMSTERDAM).strftime("%a %-d %b %Y %H:%M")
+    return ENGLISH.moment(moment)
 
 
 def day_text(day: date) -> str:
-    return day.strftime("%a %-d %b %Y")
+    return ENGLISH.day(day)
 
 
-def skipped_text(skipped: Skipped) -> str:
+def skipped_words(skipped: Skipped) -> Phrase:
     """ "skipped Sat 25 Apr, Mon 27 Apr (King's Day (Koningsdag))": plain weekends unnamed."""
-    return "skipped " + ", ".join(
-        day.strftime("%a %-d %b") + ("" if reason in ("Saturday", "Sunday") else f" ({reason})")
-        for day, reason in skipped
-    )
+    return phrase("skipped {days}", days=SkippedDays(skipped))
+
+
+def started_words(start: Start) -> Phrase:
+    return phrase("{label} {at}", label=start.label, at=start.at)
 
 
 def count_working_days(cal: WorkingDayCalendar, start: Start, days: int, warn_days: int) -> Norm:
@@ -92,9 +94,8 @@ def count_working_days(cal: WorkingDayCalendar, start: Start, days: int, warn_da
     due = cal.add_working_days(start.at, days)
     warn = cal.add_working_days(start.at, warn_days)
 
-    def steps() -> list[str]:
-        started = [f"{start.label} {moment_text(start.at)}"]
-        return started + ([skipped_text(due.skipped)] if due.skipped else [])
+    def steps() -> list[Phrase]:
+        return [started_words(start)] + ([skipped_words(due.skipped)] if due.skipped else [])
 
     due_at = cal.end_of_day(due.due_day)
     return Norm(start, min(cal.end_of_day(warn.due_day), due_at), due_at, steps)
@@ -105,7 +106,7 @@ def on_calendar_day(
     start: Start,
     due_day: date,
     warn_before: timedelta | int,
-    details: Callable[[], Sequence[str]] = lambda: (),
+    details: Callable[[], Sequence[Phrase]] = lambda: (),
 ) -> Norm:
     """Due at the end of a calendar day, moved to the next working day when it is not one.
 
@@ -114,12 +115,12 @@ def on_calendar_day(
     due_day = max(due_day, cal.local_day(start.at))
     moved, skipped = cal.next_working_day(due_day)
 
-    def steps() -> list[str]:
-        words = [f"{start.label} {moment_text(start.at)}", *details()]
+    def steps() -> list[Phrase]:
+        words = [started_words(start), *details()]
         if skipped:
+            not_working = "{day} is not a working day, moved to {moved}: {skipped}"
             words.append(
-                f"{day_text(due_day)} is not a working day, moved to {day_text(moved)}: "
-                + skipped_text(skipped)
+                phrase(not_working, day=due_day, moved=moved, skipped=skipped_words(skipped))
             )
         return words
 
@@ -140,8 +141,8 @@ def working_days_norm(
     start: datetime,
     days: int,
     warn_days: int,
-    rule: str,
-    start_label: str,
+    rule: Phrase,
+    start_label: Phrase,
 ) -> Norm:
     """`count_working_days` with the start spelled out (the signal clocks call it so)."""
     begun = Start(clock, key, start, chosen, rule, start_label)
@@ -171,20 +172,28 @@ def judge(norm: Norm, met_at: datetime | None, ended: bool, now: datetime) -> De
     )
 
 
-def _explanation(norm: Norm, state: State, met_at: datetime | None) -> str:
-    verdict = ""
+def _explanation(norm: Norm, state: State, met_at: datetime | None) -> Phrase:
+    verdict = phrase("")
     if met_at is not None:
-        verdict = f" Met {moment_text(met_at)}{' (late)' if met_at > norm.due_at else ''}."
+        late = met_at > norm.due_at
+        verdict = phrase(" Met {at} (late)." if late else " Met {at}.", at=met_at)
     elif state == "stopped":
-        verdict = " Stopped: the case was closed or withdrawn first."
+        verdict = phrase(" Stopped: the case was closed or withdrawn first.")
     elif state == "breached":
-        verdict = " Breached: not met by the due moment."
+        verdict = phrase(" Breached: not met by the due moment.")
     due, warn = norm.due_at.astimezone(AMSTERDAM), norm.warn_at.astimezone(AMSTERDAM)
-    warning = f"from end of {day_text(warn.date())}" if warn.time() == due.time() else None
-    start, steps = norm.start, "; ".join(norm.details)
-    return (
-        f"{start.rule} (policy {start.policy.version}, {start.chosen.how}). "
-        f"{steps[:1].upper()}{steps[1:]}; "
-        f"due end of {day_text(due.date())}, "
-        f"warning {warning or 'from ' + moment_text(warn)}.{verdict}"
+    if warn.time() == due.time():
+        warning = phrase("from end of {day}", day=warn.date())
+    else:
+        warning = phrase("from {at}", at=norm.warn_at)
+    start = norm.start
+    return phrase(
+        "{rule} (policy {version}, {how}). {steps}; due end of {due}, warning {warning}.{verdict}",
+        rule=start.rule,
+        version=start.policy.version,
+        how=start.chosen.how,
+        steps=Steps(norm.details),
+        due=due.date(),
+        warning=warning,
+        verdict=verdict,
     )

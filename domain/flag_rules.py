@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from domain.calendar import AMSTERDAM
 from domain.complaint import Complaint
-from domain.deadlines import Deadline, day_text
+from domain.deadlines import Deadline
 from domain.values import ClockName
+from domain.wording import Phrase, phrase, say
 
 POLICY_OF_CLOCK = {
     ClockName.ACKNOWLEDGEMENT: "complaint_acknowledgement_overdue",
@@ -38,12 +39,12 @@ class ExpectedFlag:
     severity: Severity
     due_at: datetime
     policy_version: str
-    explain: Callable[[], str] = field(repr=False, compare=False)
+    explain: Callable[[], Phrase] = field(repr=False, compare=False)
 
     @property
     def explanation(self) -> str:
         """Composed when a flag is raised or changes, not each time a case is judged."""
-        return self.explain()
+        return say(self.explain())
 
 
 def clock_flags(clocks: list[Deadline], now: datetime) -> dict[str, ExpectedFlag]:
@@ -93,17 +94,20 @@ def _upheld_without_apology(complaint: Complaint, clocks: list[Deadline]) -> Exp
         severity="warning",
         due_at=clock.due_at,
         policy_version=clock.policy_version,
-        explain=lambda: (
-            f"Measures were communicated on {_local_day(measured)} after an upheld ruling "
-            f"({ruling.verdict}) of {_local_day(ruled)}, but no apology was given "
-            f"(policy {clock.policy_version}). The committee's criticism was about empathy, "
-            "not only deadlines: consider a sincere apology."
+        explain=lambda: phrase(
+            "Measures were communicated on {measured} after an upheld ruling ({verdict}) of "
+            "{ruled}, but no apology was given (policy {version}). The committee's criticism "
+            "was about empathy, not only deadlines: consider a sincere apology.",
+            measured=_local_day(measured),
+            verdict=str(ruling.verdict),
+            ruled=_local_day(ruled),
+            version=clock.policy_version,
         ),
     )
 
 
-def _local_day(moment: datetime) -> str:
-    return day_text(moment.astimezone(AMSTERDAM).date())
+def _local_day(moment: datetime) -> date:
+    return moment.astimezone(AMSTERDAM).date()
 
 
 def next_change_at(clocks: list[Deadline], now: datetime) -> datetime | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -11,6 +11,7 @@ from eventsourcing.domain import Aggregate
 
 from domain.case_event import CaseEvent
 from domain.records import OpenFlag
+from domain.wording import Phrase, say, to_data
 
 
 class FlagSpec(Protocol):
@@ -25,7 +26,7 @@ class FlagSpec(Protocol):
     @property
     def policy_version(self) -> str: ...
     @property
-    def explanation(self) -> str: ...
+    def explain(self) -> Callable[[], Phrase]: ...
 
 
 def without_free_text(explanation: str) -> str:
@@ -50,9 +51,10 @@ class Flagged(Aggregate):
         """A policy raised a flag, or changed its severity (`previous_severity` then says from).
 
         Version 2 explanations hold no free text of the case (it is personal data, sealed in
-        the events that recorded it); version 1 explanations lose it when read."""
+        the events that recorded it); version 1 explanations lose it when read. Version 3 also
+        records the explanation as phrase data (`explained`), so it can be read in Dutch."""
 
-        class_version = 2
+        class_version = 3
         key: str
         policy: str
         severity: str
@@ -60,10 +62,15 @@ class Flagged(Aggregate):
         due_at: datetime
         policy_version: str
         explanation: str
+        explained: dict[str, Any] | None
 
         @staticmethod
         def upcast_v1_v2(state: dict[str, Any]) -> None:
             state["explanation"] = without_free_text(state["explanation"])
+
+        @staticmethod
+        def upcast_v2_v3(state: dict[str, Any]) -> None:
+            state["explained"] = None  # read in the English it was written in
 
         def apply(self, case: Flagged) -> None:
             case.open_flags[self.key] = OpenFlag(
@@ -74,6 +81,7 @@ class Flagged(Aggregate):
                 raised_at=self.at,
                 policy_version=self.policy_version,
                 explanation=self.explanation,
+                explained=self.explained,
             )
 
     class FlagCleared(CaseEvent):
@@ -107,6 +115,7 @@ class Flagged(Aggregate):
             current = self.open_flags.get(key)
             if current is not None and current.severity == spec.severity:
                 continue
+            words = spec.explain()
             self.trigger_event(
                 self.FlagRaised,
                 at=at,
@@ -117,7 +126,8 @@ class Flagged(Aggregate):
                 previous_severity=None if current is None else current.severity,
                 due_at=spec.due_at,
                 policy_version=spec.policy_version,
-                explanation=spec.explanation,
+                explanation=say(words),
+                explained=to_data(words),
                 timestamp=now,
             )
             raised += 1

@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 
 from domain.calendar import AMSTERDAM
+from domain.wording import Phrase, phrase
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class ClockPolicy:
     """The norms a started clock is judged by, and how they were chosen, in words."""
 
     policy: Policy
-    how: str
+    how: Phrase
 
 
 class PolicyBook:
@@ -70,13 +71,12 @@ class PolicyBook:
         no longer configured, is judged by the version in force at its start."""
         named = self.named(recorded) if recorded is not None else None
         if named is not None:
-            return ClockPolicy(named, "recorded when the clock started")
+            return ClockPolicy(named, phrase("recorded when the clock started"))
         in_force = self.in_force_at(start)
         if recorded is None:
-            return ClockPolicy(in_force, "in force when the clock started")
-        return ClockPolicy(
-            in_force, f"in force at the start; the recorded {recorded} is no longer configured"
-        )
+            return ClockPolicy(in_force, phrase("in force when the clock started"))
+        gone = "in force at the start; the recorded {recorded} is no longer configured"
+        return ClockPolicy(in_force, phrase(gone, recorded=recorded))
 
     def in_force_at(self, moment: datetime) -> Policy:
         """The latest version effective on `moment`'s Amsterdam date; the earliest if none is.

@@ -130,3 +130,4 @@ class OpenFlag:
     raised_at: datetime
     policy_version: str
     explanation: str
+    explained: Any = None  # the explanation as phrase data (domain.wording), from version 3

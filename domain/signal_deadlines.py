@@ -9,6 +9,9 @@ from domain.deadlines import Deadline, judge, working_days_norm
 from domain.policy import PolicyBook
 from domain.signal import Signal
 from domain.values import ClockName
+from domain.wording import phrase
+
+SIGNAL_RECEIVED = phrase("signal received")
 
 
 def signal_deadlines(
@@ -25,9 +28,11 @@ def signal_deadlines(
         signal.received_at,
         policy.signal_acknowledgement_days,
         policy.signal_acknowledgement_warn_days,
-        f"Let the client know they were heard within {policy.signal_acknowledgement_days} "
-        "working days",
-        "signal received",
+        phrase(
+            "Let the client know they were heard within {days} working days",
+            days=policy.signal_acknowledgement_days,
+        ),
+        SIGNAL_RECEIVED,
     )
     heard = working_days_norm(
         calendar,
@@ -37,9 +42,11 @@ def signal_deadlines(
         signal.received_at,
         policy.signal_open_days,
         policy.signal_open_warn_days,
-        f"Talk about the signal, resolve or escalate it within {policy.signal_open_days} "
-        "working days",
-        "signal received",
+        phrase(
+            "Talk about the signal, resolve or escalate it within {days} working days",
+            days=policy.signal_open_days,
+        ),
+        SIGNAL_RECEIVED,
     )
     answered = [c.at for c in signal.conversations]
     answered += [signal.ended_at] if signal.ended_at else []

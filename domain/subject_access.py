@@ -19,8 +19,11 @@ from domain.deadlines import Deadline, Start, judge, on_calendar_day
 from domain.flagging import Flagged
 from domain.policy import PolicyBook
 from domain.values import ClockName
+from domain.wording import phrase
 
-RULE = "Answer a subject-access request (AVG art. 15) within 1 calendar month of receiving it"
+RULE = phrase(
+    "Answer a subject-access request (AVG art. 15) within 1 calendar month of receiving it"
+)
 
 
 def one_month_after(day: date) -> date:
@@ -98,10 +101,10 @@ def subject_access_deadlines(
         request.received_at,
         chosen,
         RULE,
-        "request received",
+        phrase("request received"),
     )
     received_day = cal.local_day(request.received_at)
     due_day = one_month_after(received_day)
-    month = f"one calendar month after {received_day:%a %-d %b %Y} is {due_day:%a %-d %b %Y}"
+    month = phrase("one calendar month after {day} is {due}", day=received_day, due=due_day)
     norm = on_calendar_day(cal, start, due_day, timedelta(days=7), lambda: [month])
     return [judge(norm, request.answered_at, False, now)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from adapters.explanation_words import in_dutch
 from domain.calendar import AMSTERDAM
 from web.pages import dutch_moment, templates
 
@@ -138,6 +139,7 @@ FIELDS = {
     "key": "sleutel",
     "previous_severity": "eerdere ernst",
     "explanation": "uitleg",
+    "explained": "uitleg",
     "complaint_id": "klacht",
     "signal_id": "signaal",
     "person_id": "persoon",
@@ -164,6 +166,8 @@ def dutch_value(value: object) -> str:
         return dutch_moment(value)
     if isinstance(value, list | tuple):
         return "; ".join(dutch_value(item) for item in value)
+    if isinstance(value, dict) and set(value) == {"t", "v"}:  # an explanation's phrase
+        return in_dutch(value, "")
     if isinstance(value, dict):
         return ", ".join(f"{FIELDS.get(k, k)}: {dutch_value(v)}" for k, v in value.items())
     if isinstance(value, bool):

@@ -10,12 +10,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
-from babel.dates import format_date, format_datetime
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from adapters.bootstrap import Service
+from adapters.explanation_words import DUTCH, explained_in_dutch
 from api.client_address import client_address
 from api.dependencies import get_service
 from application.access import Accessor
@@ -36,10 +36,7 @@ templates = Jinja2Templates(directory=HERE / "templates")
 
 def dutch_moment(moment: datetime | None) -> str:
     """ "di 14 apr 2026 09:30", in Amsterdam time."""
-    if moment is None:
-        return ""
-    local = moment.astimezone(AMSTERDAM)
-    return format_datetime(local, "EEE d MMM y HH:mm", locale="nl").replace(".", "")
+    return "" if moment is None else DUTCH.moment(moment)
 
 
 def dutch_day(day: date | datetime | None) -> str:
@@ -48,11 +45,12 @@ def dutch_day(day: date | datetime | None) -> str:
         return ""
     if isinstance(day, datetime):
         day = day.astimezone(AMSTERDAM).date()
-    return format_date(day, "EEE d MMM y", locale="nl").replace(".", "")
+    return DUTCH.day(day)
 
 
 templates.env.filters["moment"] = dutch_moment
 templates.env.filters["day"] = dutch_day
+templates.env.filters["uitleg"] = explained_in_dutch
 templates.env.globals["words"] = words
 templates.env.globals["word"] = words.word
 templates.env.globals["policy_word"] = words.policy_word

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from adapters.explanation_words import VERDICTS
+
 STATUS = {
     "received": "ontvangen",
     "acknowledged": "ontvangst bevestigd",
@@ -60,12 +62,7 @@ CHANNEL = {
     "signal": "signaal",
 }
 
-VERDICT = {
-    "upheld": "gegrond",
-    "partly_upheld": "deels gegrond",
-    "unfounded": "ongegrond",
-    "inadmissible": "niet-ontvankelijk",
-}
+VERDICT = VERDICTS  # the explanations say verdicts with the same words
 
 OUTCOME = {"resolved": "opgelost", "unresolved": "niet opgelost"}
 

@@ -16,6 +16,7 @@ from adapters.persistence.sql import RowWriter, SqlTables
 from application.cases_projection import FlagRow
 from application.ports import CaseFilter, CaseRow
 from application.queue import QueueCursor, QueueFilter, QueueItem
+from domain.wording import from_column
 
 _CASE_COLUMNS = [f.name for f in fields(CaseRow)]
 SEVERITY_RANK = {"breach": 0, "warning": 1}
@@ -179,6 +180,7 @@ class SqlQueue(SqlTables):
 
 
 def _queue_item(m: Any) -> QueueItem:
+    explanation, explained = from_column(m["explanation"])
     return QueueItem(
         flag_id=UUID(m["flag_id"]),
         policy=m["policy"],
@@ -193,7 +195,8 @@ def _queue_item(m: Any) -> QueueItem:
         raised_at=m["raised_at"],
         mediator=m["mediator"],
         policy_version=m["policy_version"],
-        explanation=m["explanation"],
+        explanation=explanation,
+        explained=explained,
         cursor=QueueCursor(m["severity_rank"], m["due_at"], m["flag_id"]),
     )
 

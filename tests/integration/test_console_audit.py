@@ -48,6 +48,9 @@ def test_the_timeline_steps_through_the_case_with_the_state_after_each_step(
     second = auditor.get("/audit", params={"kenmerk": reference, "stap": 2}).text
     assert "Open signaleringen na deze stap" in second
     assert "ontvangst klacht niet op tijd bevestigd" in second
+    # the flag's explanation in Dutch, once: not its English twin, not its phrase data
+    assert "Een ontvangstbevestiging binnen 5 werkdagen na ontvangst" in second
+    assert "An acknowledgement is due" not in second and "{rule}" not in second
     first = auditor.get("/audit", params={"kenmerk": reference, "stap": 1}).text
     assert "Stap 1 van 4" in first and "Volgende stap" in first and "Vorige stap" not in first
     assert 'Status erna</dt><dd class="utrecht-data-list__item-value">ontvangen' in first

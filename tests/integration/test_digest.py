@@ -94,6 +94,9 @@ def test_each_member_gets_one_digest_a_working_day_with_the_flags_of_their_cases
     assert "ontvangstbevestiging klacht - waarschuwing" in karins
     assert f"{PUBLIC}/klachten/{refs['warned_noord']}" in karins
     assert "Uiterlijk: wo 18 mrt 2026" not in karins  # 18 March is a closing day here
+    # why, in Dutch: the rule, the start, the days skipped and the due moment
+    assert "Waarom: Een ontvangstbevestiging binnen 5 werkdagen na ontvangst" in karins
+    assert "overgeslagen: " in karins and "(sluitingsdag)" in karins and "skipped" not in karins
     html = karin.get_body(("html",))
     assert html is not None and f'href="{PUBLIC}/klachten/{refs["late_noord"]}"' in str(
         html.get_content()

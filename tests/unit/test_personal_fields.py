@@ -20,7 +20,7 @@ NOT_PERSONAL = {
     # staff data, not the client's (docs/PRIVACY.md)
     "actor", "mediator",
     # composed by the service from dates and rules, never from a typed text
-    "explanation",
+    "explanation", "explained",
     # a measure's public summary: written for publication, approved by a second manager
     "text",
 }  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from domain.calendar import AMSTERDAM, Skipped
@@ -109,8 +109,8 @@ def to_data(value: Filling) -> Any:
         return {"steps": [to_data(item) for item in value.items]}
     if isinstance(value, SkippedDays):
         return {"skipped": [[day.isoformat(), reason] for day, reason in value.days]}
-    if isinstance(value, datetime):
-        return {"at": value.isoformat()}
+    if isinstance(value, datetime):  # in UTC, written with Z as every time the API shows
+        return {"at": value.astimezone(UTC).isoformat().replace("+00:00", "Z")}
     if isinstance(value, date):
         return {"day": value.isoformat()}
     return value

@@ -1,6 +1,10 @@
 """Puts an example on every request body and success answer, from api/openapi/examples.json
 (requests written by hand as one storyline; answers recorded from it by the test that keeps
-them true: `GEHOORD_RECORD_EXAMPLES=1 pytest tests/integration/test_openapi_examples.py`)."""
+them true: `GEHOORD_RECORD_EXAMPLES=1 pytest tests/integration/test_openapi_examples.py`).
+
+Per operation: `request` (a JSON body, or a multipart form's fields), `response` (the usual
+success answer), `also` (other success statuses' answers) and `media` (a text answer's example
+per media type, e.g. the analysis as CSV). A PDF answer has none: it is binary."""
 
 from __future__ import annotations
 
@@ -30,9 +34,15 @@ def add_examples(document: dict[str, Any]) -> None:
     for ops in document["paths"].values():
         for operation in ops.values():
             example = examples.get(operation["operationId"], {})
-            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
-            if body is not None and "request" in example:
-                body["example"] = example["request"]
-            _, answer = success(operation)
+            for body in operation.get("requestBody", {}).get("content", {}).values():
+                if "request" in example:
+                    body["example"] = example["request"]
+            usual, answer = success(operation)
             if "schema" in answer and "response" in example:
                 answer["example"] = example["response"]
+            for code, also in example.get("also", {}).items():
+                other = operation["responses"][code]["content"]["application/json"]
+                other["example"] = also
+            content = operation["responses"][usual].get("content", {})
+            for media, text in example.get("media", {}).items():
+                content[media]["example"] = text

@@ -475,6 +475,24 @@ def table(results: dict[str, dict[str, Any]], measured_only: bool = False) -> st
     return "\n".join(lines)
 
 
+def commit() -> str:
+    """The commit measured, with "+changes" when the work tree differs from it."""
+    here = Path(__file__).resolve().parent.parent
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=here, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=here,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        return "unknown"
+    return (head or "unknown") + ("+changes" if dirty else "")
+
+
 def about() -> dict[str, Any]:
     """The machine, the moment and the versions a run was measured with."""
     return {
@@ -484,6 +502,7 @@ def about() -> dict[str, Any]:
             "python": platform.python_version(),
         },
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
         "versions": {
             p: version(p)
             for p in (

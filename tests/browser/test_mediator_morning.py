@@ -19,6 +19,9 @@ def test_a_mediator_clears_a_breach_from_the_work_list(
     row = page.get_by_role("row").filter(has_text=breach)
     expect(row).to_contain_text("overschreden")
     expect(row).to_contain_text("verslag te laat")
+    row.get_by_text("Waarom?").click()  # the rule, the start, the days skipped, the due moment
+    expect(row).to_contain_text("Het verslag binnen 5 werkdagen na het gesprek")
+    expect(row).to_contain_text("Overschreden: niet gehaald op tijd.")
     page.screenshot(path=str(tmp_path / "werkvoorraad.png"), full_page=True)
     row.get_by_role("link", name="Verstuur het verslag").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Klacht {breach}")

@@ -29,12 +29,16 @@ def verify_audit() -> None:
         )
     if result.gaps:
         fail(
-            f"{result.checked} entries verified, but {len(result.gaps)} events were set aside "
-            f"and are not chained (positions {', '.join(map(str, result.gaps[:20]))}); "
+            f"{result.checked} entries verified, but {_events_were(len(result.gaps))} set aside "
+            f"and not chained (positions {', '.join(map(str, result.gaps[:20]))}); "
             "after a repair run `gehoord projections retry`",
             code=1,
         )
     typer.echo(f"ok: {result.checked} entries verified, head {result.head}")
+
+
+def _events_were(count: int) -> str:
+    return "1 event was" if count == 1 else f"{count} events were"
 
 
 @tokens_cli.command("create")

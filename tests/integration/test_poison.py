@@ -14,6 +14,7 @@ import pytest
 from eventsourcing.persistence import StoredEvent
 from fastapi.testclient import TestClient
 from sqlalchemy import update
+from structlog.testing import capture_logs
 
 from adapters.bootstrap import Service, build
 from adapters.clock import SettableClock
@@ -192,9 +193,19 @@ def test_a_projection_bug_sets_one_event_aside_and_the_rest_of_its_batch_is_appl
 
     positions.projections["cases"] = replace(original, process=buggy)
     try:
-        positions.rebuild("cases")  # the whole log in one batch
+        with capture_logs() as logs:
+            positions.rebuild("cases")  # the whole log in one batch
     finally:
         positions.projections["cases"] = original
+    assert [e for e in logs if e["event"] == "event_set_aside"] == [
+        {
+            "event": "event_set_aside",
+            "log_level": "error",
+            "projection": "cases",
+            "position": bad,
+            "error": "KeyError: 'a bug'",
+        }
+    ]
     assert {cases[0]["id"], cases[2]["id"]} <= set(listed(api))
     assert [(r["name"], r["position"]) for r in health(api.client)["read_models"]] == [
         ("cases", bad)

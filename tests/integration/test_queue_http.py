@@ -209,3 +209,30 @@ def test_team_mine_is_the_team_the_token_names(api: Api) -> None:
     authentication.authenticate = with_team  # type: ignore[method-assign]
     mine = queue(api, team="mine")
     assert mine and {i["case_id"] for i in mine} == {zuid["id"]}
+
+
+def test_team_mine_follows_a_staff_members_own_token_and_their_team_as_it_is_now(
+    api: Api,
+) -> None:
+    noord = api.register(received_at="2026-02-02T09:00:00+01:00")
+    zuid = api.register(received_at="2026-02-03T09:00:00+01:00", team="Team Zuid")
+    sweep(api)
+    token = api.staff_member("zoe@voorbeeld.nl", MEDIATOR, team="Team Zuid")  # `--user`
+
+    def mine() -> Any:
+        headers = {"Authorization": f"Bearer {token}"}
+        return api.client.get("/v1/queue", params={"team": "mine"}, headers=headers)
+
+    answer = mine()
+    assert answer.status_code == 200, answer.text
+    items = answer.json()["items"]
+    assert items and {i["case_id"] for i in items} == {zuid["id"]}
+    moved = api.client.patch(
+        "/v1/admin/users/zoe@voorbeeld.nl", json={"team": "Team Noord"}, headers=api.headers(ADMIN)
+    )
+    assert moved.status_code == 200, moved.text
+    items = mine().json()["items"]  # the same token, the member's team as it is now
+    assert items and {i["case_id"] for i in items} == {noord["id"]}
+    no_team = api.get(MEDIATOR, "/v1/queue", team="mine")  # an integration's token: no team
+    assert no_team.status_code == 422
+    assert [e["field"] for e in no_team.json()["errors"]] == ["query.team"]

@@ -226,3 +226,51 @@ def test_no_password_appears_in_the_logs(
     assert "request" in captured.out + captured.err  # the log is there, and it is clean
     for secret in (PASSWORD, "verkeerd-maar-geheim-123"):
         assert secret not in captured.out + captured.err
+
+
+def test_a_session_ended_by_disabling_stays_ended_when_the_member_is_enabled_again(
+    browser: TestClient, anna: str, service: Service
+) -> None:
+    sign_in(browser)
+    cookie_a = browser.cookies["gehoord_session"]
+    assert browser.get("/werkvoorraad").status_code == 200
+    # no request in between: only disabling itself can have ended the session
+    service.commands.run(ChangeStaffMember(EMAIL, active=False), actor="admin:test")
+    service.commands.run(ChangeStaffMember(EMAIL, active=True), actor="admin:test")
+    browser.cookies.clear()
+    browser.cookies.set("gehoord_session", cookie_a)  # a copy kept of the old cookie
+    refused = browser.get("/werkvoorraad")
+    assert refused.status_code == 401 and 'name="terug" value="/werkvoorraad"' in refused.text
+    browser.cookies.clear()
+    assert sign_in(browser).status_code == 303  # enabled again: a new sign-in works
+    assert browser.cookies["gehoord_session"] != cookie_a
+    assert browser.get("/werkvoorraad").status_code == 200
+
+
+def test_a_csrf_token_of_one_session_is_refused_with_another_sessions_cookie(
+    browser: TestClient, anna: str, service: Service
+) -> None:
+    bram = "bram@voorbeeld.nl"
+    service.commands.run(
+        AddStaffMember(bram, "Bram Bakker", Role.MEDIATOR, "Team Zuid"), actor="admin:test"
+    )
+    service.commands.run(SetPassword(bram, PASSWORD), actor="admin:test")
+    sign_in(browser)  # session A: Anna's
+    token_a = form_token(browser.get("/mijn-gegevens"))
+    with TestClient(create_app(service=service), follow_redirects=False) as other:
+        assert sign_in(other, email=bram).status_code == 303  # session B: Bram's
+        token_b = form_token(other.get("/mijn-gegevens"))
+        assert token_a != token_b
+        crossed = other.post("/mijn-gegevens", data={"csrf": token_a, "digest": "uit"})
+        assert crossed.status_code == 403 and "controlecode" in crossed.text
+        record = service.staff.by_email(bram)
+        assert record is not None and record.digest is True  # nothing changed
+        out = other.post("/afmelden", data={"csrf": token_a})
+        assert out.status_code == 403
+        assert other.get("/werkvoorraad").status_code == 200  # still signed in
+        own = other.post("/mijn-gegevens", data={"csrf": token_b, "digest": "uit"})
+        assert own.status_code == 303  # its own token is accepted
+        record = service.staff.by_email(bram)
+        assert record is not None and record.digest is False
+    anna_record = service.staff.by_email(EMAIL)
+    assert anna_record is not None and anna_record.digest is True

@@ -3,16 +3,33 @@ change themselves, a member's token acts as them, and a disabled member is shut 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
+import pytest
 from sqlalchemy import text
 
+from application.complaint_use_cases import ChangeComplaint
 from application.roles import Role
+from application.use_case import Context
+from domain.complaint import Complaint
 from tests.integration.conftest import Api
 
 ADMIN, MEDIATOR = Role.ADMIN, Role.MEDIATOR
 EARLIER = {"at": "2026-03-16T08:00:00Z"}
 STAFF_EVENTS = {"MemberAdded", "MemberChanged", "MemberDisabled", "MemberEnabled", "PasswordSet"}
+
+
+@dataclass(frozen=True)
+class AssignedBeforeTheDirectory(ChangeComplaint):
+    """An assignment as it was made before the staff directory: to a free name, unchecked."""
+
+    case_id: UUID
+    mediator: str
+
+    def decide(self, complaint: Complaint, context: Context) -> None:
+        complaint.assign(mediator=self.mediator, actor=context.actor, now=context.now)
 
 
 def patch(api: Api, role: Role, path: str, body: Any) -> Any:
@@ -173,3 +190,47 @@ def test_the_directory_keeps_only_an_argon2id_hash(api: Api) -> None:
     assert stored.startswith("$argon2id$") and password not in stored
     assert not any(password.encode() in bytes(state) for state in events)
     assert api.get(ADMIN, "/v1/admin/users").json()["items"][0]["has_password"] is True
+
+
+def test_an_admin_setting_a_password_is_a_password_set_event_in_the_members_history(
+    api: Api,
+) -> None:
+    from adapters.cli_users import CLI_ACTOR
+    from application.staff_use_cases import SetPassword
+    from domain.errors import InvalidValue
+    from domain.staff import staff_id
+
+    api.staff_member("gijs@voorbeeld.nl")
+    password = "blauwe-reiger-vangt-een-snoek"
+    with pytest.raises(InvalidValue):  # refused: too short, so nothing is recorded
+        api.service.commands.run(SetPassword("gijs@voorbeeld.nl", "kort"), actor=CLI_ACTOR)
+    assert [e["type"] for e in staff_events(api)] == ["MemberAdded"]
+    api.service.commands.run(SetPassword("Gijs@Voorbeeld.nl", password), actor=CLI_ACTOR)
+    added, password_set = staff_events(api)
+    assert (added["type"], password_set["type"]) == ("MemberAdded", "PasswordSet")
+    member = str(staff_id("gijs@voorbeeld.nl"))
+    assert added["case_id"] == password_set["case_id"] == member  # in the member's own history
+    assert password_set["version"] == added["version"] + 1
+    assert password_set["actor"] == CLI_ACTOR == "admin:cli"
+    assert password not in str(password_set) and "argon2" not in str(password_set)
+
+
+def test_a_case_assigned_to_a_free_name_before_the_directory_keeps_that_name(api: Api) -> None:
+    """Before the staff directory, `assign` took any name; such a case is read back unchanged,
+    although no staff member has that name and `assign` would refuse it now."""
+    case = api.register()
+    free_name = "Petra de Boer"
+    api.service.commands.run(
+        AssignedBeforeTheDirectory(UUID(case["id"]), free_name), actor="mediator:oud"
+    )
+    now_refused = api.post(MEDIATOR, f"/v1/complaints/{case['id']}/assign", {"mediator": free_name})
+    assert now_refused.status_code == 422
+    read = api.get(MEDIATOR, f"/v1/complaints/{case['id']}")
+    assert read.status_code == 200, read.text
+    assert read.json()["mediator"] == free_name
+    listed = api.get(MEDIATOR, "/v1/complaints", mediator=free_name)
+    assert listed.status_code == 200, listed.text
+    assert [(i["id"], i["mediator"]) for i in listed.json()["items"]] == [(case["id"], free_name)]
+    history = api.get(MEDIATOR, f"/v1/complaints/{case['id']}/history").json()
+    assigned = next(h for h in history if h["type"] == "MediatorAssigned")
+    assert assigned["data"]["mediator"] == free_name

@@ -15,6 +15,7 @@ from adapters.clock import SettableClock
 from adapters.scheduler import MorningDigest
 from adapters.settings import Settings
 from api.app import create_app
+from application.roles import Role
 from tests.integration.conftest import Api
 from tests.integration.digest_world import (
     ANNA,
@@ -163,6 +164,38 @@ def test_a_member_who_switched_the_digest_off_gets_none(
     morning(service, clock, TUESDAY)
 
     assert sorted(digests(mail_server)) == [BRAM, KARIN]
+
+
+@pytest.mark.parametrize(
+    ("disabled", "still_served"),
+    [
+        pytest.param(ANNA, [BRAM, KARIN], id="mediator"),
+        pytest.param(KARIN, [ANNA, BRAM], id="manager"),
+    ],
+)
+def test_a_disabled_member_gets_no_digest_though_their_cases_have_open_flags(
+    service: Service,
+    clock: SettableClock,
+    mail_server: MailServer,
+    world: World,
+    api: Api,
+    disabled: str,
+    still_served: list[str],
+) -> None:
+    # Anna's case and Karin's team are past their acknowledgement (see the first test)
+    off = api.client.patch(
+        f"/v1/admin/users/{disabled}", json={"active": False}, headers=api.headers(Role.ADMIN)
+    )
+    assert off.status_code == 200 and off.json()["active"] is False
+    assert off.json()["digest"] is True  # the digest itself stays switched on
+
+    morning(service, clock, TUESDAY)
+
+    got = digests(mail_server)
+    assert sorted(got) == still_served
+    assert all(len(mails) == 1 for mails in got.values())
+    if disabled == ANNA:  # her case's flags still reach her manager
+        assert world.references["late_noord"] in text_part(got[KARIN][0])
 
 
 def test_a_second_run_the_same_day_sends_nothing_more(

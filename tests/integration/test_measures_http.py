@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
+
 from adapters.clock import SettableClock
 from application.roles import Role
 from domain.calendar import AMSTERDAM
@@ -151,3 +153,27 @@ def test_themes_come_from_the_configured_list_and_filter_the_list(
         "privacy",
     ]
     assert api.get(MEDIATOR, "/v1/complaints", theme="parkeren").status_code == 422
+
+
+CUSTOM_THEMES = '["wachttijd", "bejegening", "rapportage"]'  # as GEHOORD_THEMES holds them
+
+
+@pytest.mark.parametrize(
+    "settings_changes", [pytest.param({"themes": CUSTOM_THEMES}, id="custom-themes")]
+)
+def test_a_configured_theme_list_replaces_the_default_one(api: Api, clock: SettableClock) -> None:
+    assert api.service.settings.themes == ["wachttijd", "bejegening", "rapportage"]
+    clock.set(local(3, 20).astimezone(UTC))
+    case, other = api.register(received_at=local(3, 1).isoformat()), api.register()
+    custom = post(api, case, "themes", {"themes": ["wachttijd", "bejegening"]})
+    assert custom.status_code == 200, custom.text
+    assert custom.json()["themes"] == ["bejegening", "wachttijd"]
+    for default_only in ("privacy", "communicatie"):  # in the default list, not in this one
+        refused = post(api, other, "themes", {"themes": ["rapportage", default_only]})
+        assert refused.status_code == 422, refused.text
+        assert [e["field"] for e in refused.json()["errors"]] == ["body.themes.1"]
+    read = api.get(MEDIATOR, f"/v1/complaints/{other['id']}").json()
+    assert read["themes"] == []
+    listed = api.get(MEDIATOR, "/v1/complaints", theme="wachttijd").json()["items"]
+    assert [c["id"] for c in listed] == [case["id"]]
+    assert api.get(MEDIATOR, "/v1/complaints", theme="privacy").status_code == 422

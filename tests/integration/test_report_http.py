@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -156,6 +157,79 @@ def test_a_generated_year_is_publishable_in_json_csv_and_html(year_api: Api) -> 
         assert PUBLIC in text
         for secret in (SECRET_MEASURE, "Karel", "D-2025-", "Ouder 1", "ouder1@", UNAPPROVED):
             assert secret not in text, secret
+
+
+ORGANISATION = "Stichting Jeugdzorg Testland"
+SIGNALS = {2: 3, 5: 2, 8: 2}
+"""Month of 2025 → signals received then: seven in all, each month's count small enough to hide,
+and too few acknowledgements judged for a share."""
+DUTCH_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+@pytest.fixture
+def year_with_signals_api(year_api: Api) -> Api:
+    api = year_api
+    for month, count in SIGNALS.items():
+        for n in range(count):
+            received = datetime(2025, month, 3 + n, 9, tzinfo=UTC)
+            body = {
+                "received_at": received.isoformat(),
+                "channel": "phone",
+                "dossier_ref": f"D-2025-9{month:02d}{n}",
+                "summary": "Ouder belde over de bezoekregeling",
+            }
+            signal = api.post(Role.INTAKE, "/v1/signals", body)
+            assert signal.status_code == 201, signal.text
+            acknowledged = {"at": (received + timedelta(hours=1)).isoformat()}
+            path = f"/v1/signals/{signal.json()['id']}/acknowledge"
+            assert api.post(Role.MEDIATOR, path, acknowledged).status_code == 200
+    api.service.projections.catch_up()
+    return api
+
+
+@pytest.mark.parametrize(
+    "settings_changes", [pytest.param({"organisation_name": ORGANISATION}, id="named")]
+)
+def test_the_csv_and_html_hide_small_counts_show_shares_and_every_month(
+    year_with_signals_api: Api,
+) -> None:
+    api = year_with_signals_api
+    report = api.get(Role.MANAGER, REPORT, **YEAR).json()
+    acknowledgement = report["on_time"]["acknowledgement"]
+    assert acknowledgement["judged"] == 199 and isinstance(acknowledgement["share"], int)
+    assert report["on_time"]["signal_acknowledgement"] == {"judged": 7, "share": None}
+    share = acknowledgement["share"]
+    months = [f"2025-{m:02d}" for m in range(1, 13)]
+
+    as_csv = api.get(Role.MANAGER, REPORT, format="csv", **YEAR).text
+    rows = {(part, item): value for part, item, value in list(csv.reader(io.StringIO(as_csv)))[1:]}
+    assert rows["organisation", ""] == ORGANISATION
+    assert rows["complaints", "by team.Team Klein"] == "<5"
+    assert rows["signals", "received"] == "7"
+    assert [rows["signals", f"by month.{m}"] for m in months] == [
+        "<5" if int(m[-2:]) in SIGNALS else "0" for m in months
+    ]  # every month of the year, also those nothing came in
+    assert [rows["months", str(i)] for i in range(12)] == months
+    assert all(rows["complaints", f"by month.{m}"].isdigit() for m in months)
+    # a share is a whole percentage where at least 10 were judged, and empty where fewer were
+    judged_and_share = [rows["on_time", f"acknowledgement.{k}"] for k in ("judged", "share")]
+    assert judged_and_share == ["199", str(share)]
+    assert 0 < share < 100
+    assert rows["on_time", "signal acknowledgement.judged"] == "7"
+    assert rows["on_time", "signal acknowledgement.share"] == ""
+
+    as_html = api.get(Role.MANAGER, REPORT, format="html", **YEAR).text
+    assert as_html.count("<svg") >= 3 and "<img" not in as_html  # charts inline
+    assert ORGANISATION in as_html and "Jeugdbescherming Voorbeeldregio" not in as_html
+    assert f"{ORGANISATION} · Gemaakt op 16 maart 2026" in as_html
+    assert "<th scope='row'>Team Klein</th><td>&lt;5</td>" in as_html
+    assert f"ontvangstbevestiging</th><td>{share}% van 199 beoordeeld</td>" in as_html
+    assert "reactie op een signaal</th><td>minder dan 10 beoordeeld</td>" in as_html
+    trend = re.search(r'<svg[^>]*aria-label="Klachten en signalen per maand".*?</svg>', as_html)
+    assert trend is not None
+    labels = re.findall(r'text-anchor="middle">([a-z]{3}) 2025</text>', trend.group())
+    assert labels == list(DUTCH_MONTHS)
+    assert trend.group().count("<title>&lt;5</title>") == len(SIGNALS)  # hatched, not to scale
 
 
 def test_the_analysis_speaks_english_when_asked(year_api: Api) -> None:

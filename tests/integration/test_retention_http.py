@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from adapters.cli import cli
@@ -165,3 +166,41 @@ def test_the_cli_proposes_the_list(api: Api, database_url: str) -> None:
     assert "awaiting approval" in result.stdout and case["reference"] in result.stdout
     again = runner.invoke(cli, ["retention", "propose"])
     assert "nothing is due" in again.stdout
+
+
+DEFAULT_DUE = {"closed 2020", "withdrawn 2024", "signal 2023"}
+
+
+@pytest.mark.parametrize(
+    ("settings_changes", "due"),
+    [
+        pytest.param({}, DEFAULT_DUE, id="default"),
+        pytest.param(
+            # closed complaints kept 2 years, withdrawn ones 3; signals keep their default 2
+            {"retention": '{"closed_complaint_years": 2, "withdrawn_complaint_years": 3}'},
+            {"closed 2020", "closed 2023", "signal 2023"},
+            id="custom",
+        ),
+        pytest.param(
+            {"retention": '{"closed_complaint_years": 7, "signal_years": 4}'},
+            {"withdrawn 2024"},
+            id="longer",
+        ),
+    ],
+)
+def test_the_configured_retention_decides_which_cases_are_proposed(api: Api, due: set[str]) -> None:
+    """The clock stands at 16 March 2026."""
+    cases = {
+        "closed 2020": ended_complaint(api, "2019-01-10", "2020-06-01")["reference"],
+        "closed 2023": ended_complaint(api, "2022-09-05", "2023-06-01")["reference"],
+        "closed 2025": ended_complaint(api, "2025-01-06", "2025-06-02")["reference"],
+        "withdrawn 2024": ended_complaint(api, "2024-01-02", "2024-06-03", how="withdraw")[
+            "reference"
+        ],
+        "signal 2023": resolved_signal(api, "2023-01-10", "2023-02-01")["reference"],
+    }
+
+    proposed = api.post(ADMIN, "/v1/admin/retention/proposals", {})
+
+    assert proposed.status_code == 201, proposed.text
+    assert listed(proposed.json()) == {cases[name] for name in due}

@@ -44,8 +44,16 @@ def to_csv(report: dict[str, Any]) -> str:
 def _flatten(value: Any, path: tuple[str, ...] = ()) -> list[tuple[str, str, Any]]:
     if isinstance(value, dict):
         return [row for k, v in value.items() for row in _flatten(v, (*path, str(k)))]
-    if isinstance(value, list):
-        return [(path[0], ".".join(path[1:]) or str(i), v) for i, v in enumerate(value)]
+    if isinstance(value, list):  # a list of records (policy versions) flattened per record
+        return [
+            row
+            for i, v in enumerate(value)
+            for row in (
+                _flatten(v, (*path, str(i)))
+                if isinstance(v, dict)
+                else [(path[0], ".".join(path[1:]) or str(i), v)]
+            )
+        ]
     if isinstance(value, datetime):
         value = value.isoformat().replace("+00:00", "Z")
     return [(path[0], ".".join(path[1:]), "" if value is None else value)]

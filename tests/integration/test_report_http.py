@@ -203,6 +203,8 @@ def test_the_csv_and_html_hide_small_counts_show_shares_and_every_month(
 
     as_csv = api.get(Role.MANAGER, REPORT, format="csv", **YEAR).text
     rows = {(part, item): value for part, item, value in list(csv.reader(io.StringIO(as_csv)))[1:]}
+    assert rows[("policy_versions", "0.version")] == "2019-1"  # a record, field by field
+    assert not any(value.startswith("{") for value in rows.values())
     assert rows["organisation", ""] == ORGANISATION
     assert rows["complaints", "by team.Team Klein"] == "<5"
     assert rows["signals", "received"] == "7"

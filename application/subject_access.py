@@ -147,8 +147,9 @@ class SubjectAccessExports:
         person = UUID(request.person_id)
         cases = [c for c in map(self._case, self._casework.vault.cases_of_person(person)) if c]
         dossiers = {self._dossier_ref(c) for c in cases} - {None}
-        stem = [a for ref in sorted(d for d in dossiers if d) for a in self._stem_answers(ref)]
-        answered = sorted({StemDossier.create_id(a.dossier_ref) for a in stem})
+        answers = {ref: self._stem_answers(ref) for ref in sorted(d for d in dossiers if d)}
+        stem = [answer for found in answers.values() for answer in found]
+        answered = [StemDossier.create_id(ref) for ref, found in answers.items() if found]
         shown = [c.case_id for c in cases] + answered  # the STEM dossiers are read too
         accesses = self._accesses(person, shown)
         self._access.person(who, AccessAction.EXPORT, person, shown)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 from eventsourcing.persistence import StoredEvent
 
 from adapters.bootstrap import Service
+from adapters.explanation_words import explained_in_dutch
 from application.complaint_use_cases import HoldConversation, RegisterComplaint
 from domain.complaint import Complaint
 from domain.records import Contact, Minutes
@@ -65,3 +66,26 @@ def test_a_receipt_stored_before_versions_were_recorded_is_judged_by_the_version
     view = service.reads.case(Complaint, old_id, TESTER, None)
     assert {d.policy_version for d in view.deadlines} == {"2019-1"}
     assert all("in force when the clock started" in d.explanation for d in view.deadlines)
+
+
+def test_a_flag_raised_before_phrases_were_recorded_reads_in_the_english_it_was_written_in(
+    service: Service,
+) -> None:
+    received = service.clock.now() - timedelta(days=30)  # unacknowledged: a breach at once
+    registration = RegisterComplaint(received, Channel.EMAIL, Contact("X"), "D", "S", "", "T")
+    case = service.commands.run(registration, actor="intake:test").case
+    old_id, copied = uuid4(), []
+    for stored in service.casework.recorder.select_events(case.id):
+        state = json.loads(stored.state)
+        if stored.topic.endswith("FlagRaised"):
+            assert state.pop("class_version") == 3 and state.pop("explained") is not None
+            state["class_version"] = 2
+        copied.append(
+            StoredEvent(old_id, stored.originator_version, stored.topic, json.dumps(state).encode())
+        )
+    service.casework.recorder.insert_events(copied)
+    [flag] = service.casework.load(Complaint, old_id).open_flags.values()
+    assert flag.explained is None and flag.explanation.startswith("An acknowledgement is due")
+    assert explained_in_dutch(flag) == flag.explanation  # English, as recorded: not guessed
+    [new] = service.casework.load(Complaint, case.id).open_flags.values()
+    assert explained_in_dutch(new).startswith("Een ontvangstbevestiging binnen 5 werkdagen")

@@ -7,8 +7,9 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_datetime
 
+from adapters.mail_words import dutch_day, short_day
 from domain.calendar import AMSTERDAM
 from domain.wording import PLAIN_WEEKEND, Phrase, from_data, say
 
@@ -118,14 +119,14 @@ class Dutch:
         return VERDICTS.get(code, code)
 
     def day(self, day: date) -> str:
-        return format_date(day, "EEE d MMM y", locale="nl").replace(".", "")
+        return dutch_day(day)
 
     def moment(self, moment: datetime) -> str:
         local = moment.astimezone(AMSTERDAM)
         return format_datetime(local, "EEE d MMM y HH:mm", locale="nl").replace(".", "")
 
     def skipped_day(self, day: date, reason: str) -> str:
-        written = format_date(day, "EEE d MMM", locale="nl").replace(".", "")
+        written = short_day(day)
         if reason in PLAIN_WEEKEND:
             return written
         return f"{written} ({self.reason(reason)})"

@@ -33,10 +33,14 @@ def short_day(day: date) -> str:
     return format_date(day, "EEE d MMM", locale="nl").replace(".", "")
 
 
+def dutch_day(day: date) -> str:
+    """`di 14 apr 2026`."""
+    return format_date(day, "EEE d MMM y", locale="nl").replace(".", "")
+
+
 def due_day(moment: datetime) -> str:
     """`di 14 apr 2026`: the Dutch day a norm ends on (its due moment is that day's end)."""
-    local = moment.astimezone(AMSTERDAM).date()
-    return format_date(local, "EEE d MMM y", locale="nl").replace(".", "")
+    return dutch_day(moment.astimezone(AMSTERDAM).date())
 
 
 def digest_subject(day: date, breaches: int, warnings: int) -> str:

@@ -130,4 +130,4 @@ class OpenFlag:
     raised_at: datetime
     policy_version: str
     explanation: str
-    explained: Any = None  # the explanation as phrase data (domain.wording), from version 3
+    explained: dict[str, Any] | None = None  # the explanation as phrase data (domain.wording)
